@@ -1,0 +1,76 @@
+package vn.govhub.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How every API route answers a refusal or a failure: {@code application/problem+json} (RFC 9457) with
+ * {@code type, title, status, detail, instance, requestId} and, for validation, {@code errors: [{field, message}]}.
+ * Routes opt in with {@code .routeConfigurationId(ProblemResponses.API_ERRORS)}.
+ */
+@Component
+public class ProblemResponses extends RouteConfigurationBuilder {
+
+    public static final String API_ERRORS = "api-errors";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @Override
+    public void configuration() {
+        routeConfiguration(API_ERRORS)
+                // Camel copies message headers onto the HTTP response: send back only what the API means to.
+                .onCompletion().modeBeforeConsumer()
+                    .removeHeaders("*", RequestIdFilter.HEADER, Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
+                            "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After")
+                .end()
+                .onException(ApiException.class).handled(true)
+                    .process(e -> write(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class)))
+                .end()
+                .onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)
+                    .process(e -> write(e, new ApiException(400, "Malformed JSON", "The request body is not valid JSON.", List.of())))
+                .end()
+                .onException(Exception.class).handled(true)
+                    .process(e -> {
+                        Exception cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                        log.error("Request failed: {}", cause.toString(), cause);
+                        write(e, new ApiException(500, "Internal Server Error",
+                                "The hub could not answer; the request id identifies this failure in the logs.", List.of()));
+                    })
+                .end();
+    }
+
+    /** Writes the problem document as the exchange's response. */
+    public static void write(Exchange exchange, ApiException problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.getMessage());
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        body.put("instance", uri != null ? uri : path);
+        Object requestId = exchange.getMessage().getHeader(RequestIdFilter.HEADER);
+        if (requestId != null) {
+            body.put("requestId", requestId.toString());
+        }
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
+        // Bytes, not a String: the REST binding would quote a String as a JSON string.
+        try {
+            exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package vn.govhub.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every request carries an {@code X-Request-Id}: the caller's when it is sane, else a new one. It is echoed in the
+ * response and put in the logging context, so every log line of the request names it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        response.setHeader(HEADER, requestId);
+        MDC.put(MDC_KEY, requestId);
+        try {
+            chain.doFilter(new RequestIdRequest(request, requestId), response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** Hands the chosen id on as the request header, so Camel's REST routes see the same value. */
+    private static final class RequestIdRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final String requestId;
+
+        RequestIdRequest(HttpServletRequest request, String requestId) {
+            super(request);
+            this.requestId = requestId;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HEADER.equalsIgnoreCase(name) ? requestId : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return HEADER.equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(java.util.List.of(requestId)) : super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            java.util.List<String> names = java.util.Collections.list(super.getHeaderNames());
+            if (names.stream().noneMatch(HEADER::equalsIgnoreCase)) {
+                names.add(HEADER);
+            }
+            return java.util.Collections.enumeration(names);
+        }
+    }
+}

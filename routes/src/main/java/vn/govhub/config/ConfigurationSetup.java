@@ -1,0 +1,22 @@
+package vn.govhub.config;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.validation.Validator;
+
+@Configuration(proxyBeanMethods = false)
+class ConfigurationSetup {
+
+    @Bean
+    ProvinceConfigLoader provinceConfigLoader(ConfigurableEnvironment environment,
+                                                    @Qualifier("defaultValidator") Validator validator) {
+        return new ProvinceConfigLoader(environment, validator);
+    }
+
+    @Bean
+    ProvinceRegistry provinceRegistry(GovhubProperties properties, ProvinceConfigLoader loader) {
+        return new ProvinceRegistry(properties.configDir(), loader);
+    }
+}

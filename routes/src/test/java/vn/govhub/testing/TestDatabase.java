@@ -1,0 +1,55 @@
+package vn.govhub.testing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives every test application context a database of its own: an in-memory H2 (default) or, with
+ * {@code -Dgovhub.test.db=postgres} (Maven profile {@code postgres}), a fresh schema in PostgreSQL at
+ * 127.0.0.1:5432/test. Contexts that must share one (two hub nodes) set {@code govhub.test.database-name}.
+ */
+public class TestDatabase implements EnvironmentPostProcessor, Ordered {
+
+    public static final String NAME_PROPERTY = "govhub.test.database-name";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains("govhubTestDatabase")) {
+            return;
+        }
+        String name = environment.getProperty(NAME_PROPERTY, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        Map<String, Object> db = new HashMap<>();
+        if ("postgres".equals(System.getProperty("govhub.test.db", "h2"))) {
+            String host = System.getProperty("govhub.test.pg-host", "127.0.0.1:5432");
+            db.put("spring.datasource.url", "jdbc:postgresql://" + host + "/test?currentSchema=" + name);
+            db.put("spring.datasource.username", System.getProperty("govhub.test.pg-user", "postgres"));
+            db.put("spring.datasource.password", "");
+            db.put("spring.flyway.schemas", name);
+            db.put("spring.flyway.create-schemas", "true");
+        } else {
+            db.put("spring.datasource.url", "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            db.put("spring.datasource.username", "sa");
+            db.put("spring.datasource.password", "");
+        }
+        db.put("spring.datasource.hikari.maximum-pool-size", "4");
+        environment.getPropertySources().addFirst(new MapPropertySource("govhubTestDatabase", db));
+    }
+
+    /** Is the suite running against PostgreSQL? */
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("govhub.test.db", "h2"));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
