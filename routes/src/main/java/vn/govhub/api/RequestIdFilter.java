@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("vn.govhub.access");
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -33,9 +34,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
+        long started = System.nanoTime();
         try {
             chain.doFilter(new RequestIdRequest(request, requestId), response);
         } finally {
+            if (!request.getRequestURI().startsWith("/actuator")) {
+                // the path only: query strings may carry personal data
+                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
         }
     }
