@@ -81,7 +81,7 @@ class SimulatorTest {
      * The JDK client silently retries an idempotent request once when the connection closes before any
      * response byte, which would hide a one-shot connection fault; it does not retry a POST.
      */
-    HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    HttpResponse<String> sendPost(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -212,8 +212,8 @@ class SimulatorTest {
     void connectionResetFaultBreaksTheExchange() throws Exception {
         sim.failNext(1, Fault.connectionReset());
 
-        assertThatThrownBy(() -> post("/echo")).isInstanceOf(IOException.class);
-        assertThat(post("/echo").statusCode()).isEqualTo(202);
+        assertThatThrownBy(() -> sendPost("/echo")).isInstanceOf(IOException.class);
+        assertThat(sendPost("/echo").statusCode()).isEqualTo(202);
         assertThat(sim.received()).hasSize(2);
     }
 
@@ -221,8 +221,8 @@ class SimulatorTest {
     void emptyResponseFaultClosesWithoutAnswer() throws Exception {
         sim.failNext(1, Fault.emptyResponse());
 
-        assertThatThrownBy(() -> post("/echo")).isInstanceOf(IOException.class);
-        assertThat(post("/echo").statusCode()).isEqualTo(202);
+        assertThatThrownBy(() -> sendPost("/echo")).isInstanceOf(IOException.class);
+        assertThat(sendPost("/echo").statusCode()).isEqualTo(202);
     }
 
     @Test
