@@ -1,0 +1,395 @@
+package vn.govhub.sandbox.portal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import vn.govhub.sandbox.Simulator;
+
+/**
+ * Provincial news portals ("Thông tin chính quyền") serving RSS 2.0 and Atom 1.0 with conditional GET.
+ *
+ * <pre>
+ * GET /                                  JSON index of the portals and their feed URLs
+ * GET /{portal}/rss.xml                  RSS 2.0, application/rss+xml; charset=UTF-8
+ * GET /{portal}/atom.xml                 Atom 1.0, application/atom+xml; charset=UTF-8
+ * GET /{portal}/tin-tuc/{slug}-{id}.html the article page each item links to
+ * GET /{portal}/uploads/...jpg           the illustrations the descriptions refer to
+ * </pre>
+ * Portals: {@code tayninh}, {@code dongnai}, {@code longan}. Content is generated from fixed seeds and the
+ * base instant, so every run serves the same feeds; edits are stamped by the clock, never earlier than one
+ * second after the previous change, so Last-Modified always moves forward.
+ */
+public final class PortalSimulator extends Simulator {
+
+    /** 2 June 2025, 08:30 in Vietnam. */
+    public static final Instant DEFAULT_BASE_INSTANT = Instant.parse("2025-06-02T01:30:00Z");
+
+    /** A portal front page keeps this many items; older ones drop off as new ones are published. */
+    static final int MAX_ITEMS = 50;
+
+    private static final String RSS_TYPE = "application/rss+xml; charset=UTF-8";
+    private static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Instant baseInstant;
+    private final Clock clock;
+    private final Map<String, PortalState> portals = new LinkedHashMap<>();
+
+    /** On a free port, with the default base instant and a clock fixed at it. */
+    public PortalSimulator() {
+        this(0);
+    }
+
+    public PortalSimulator(int port) {
+        this(port, DEFAULT_BASE_INSTANT, Clock.fixed(DEFAULT_BASE_INSTANT, ZoneOffset.UTC));
+    }
+
+    /**
+     * @param port        0 for a free port
+     * @param baseInstant the initial news is published before this instant
+     * @param clock       stamps publications and edits (the demo profile passes the system clock)
+     */
+    public PortalSimulator(int port, Instant baseInstant, Clock clock) {
+        super("portal", port);
+        this.baseInstant = Objects.requireNonNull(baseInstant, "baseInstant");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (NewsCatalogue.Portal portal : NewsCatalogue.PORTALS) {
+            portals.put(portal.id(), new PortalState(portal));
+        }
+        resetState();
+    }
+
+    // ---- addresses
+
+    /** Portal ids, e.g. {@code tayninh}. */
+    public List<String> portals() {
+        return List.copyOf(portals.keySet());
+    }
+
+    /** E.g. "Cổng thông tin điện tử tỉnh Tây Ninh". */
+    public String portalName(String portal) {
+        return state(portal).portal.name();
+    }
+
+    public String indexUrl() {
+        return baseUrl() + "/";
+    }
+
+    public String rssUrl(String portal) {
+        return baseUrl() + "/" + state(portal).portal.id() + "/rss.xml";
+    }
+
+    public String atomUrl(String portal) {
+        return baseUrl() + "/" + state(portal).portal.id() + "/atom.xml";
+    }
+
+    /** The item's absolute URL, which is also its RSS guid and Atom id. */
+    public String link(NewsItem item) {
+        return baseUrl() + item.path();
+    }
+
+    // ---- content
+
+    /** The portal's items, newest first. */
+    public List<NewsItem> items(String portal) {
+        PortalState s = state(portal);
+        synchronized (s) {
+            return List.copyOf(s.items);
+        }
+    }
+
+    /** When the portal's content last changed; the feeds' Last-Modified. */
+    public Instant lastModified(String portal) {
+        PortalState s = state(portal);
+        synchronized (s) {
+            return s.lastModified;
+        }
+    }
+
+    /** Publishes a new item at the top of the portal's feeds. */
+    public NewsItem publish(String portal, NewsItemSeed seed) {
+        Objects.requireNonNull(seed, "seed");
+        PortalState s = state(portal);
+        synchronized (s) {
+            Instant at = s.nextChangeInstant();
+            long id = s.items.stream().mapToLong(NewsItem::id).max().orElse(s.portal.firstId()) + 1;
+            NewsItem item = NewsCatalogue.item(s.portal, id, seed, at, id % 2 == 0);
+            s.items.add(0, item);
+            if (s.items.size() > MAX_ITEMS) {
+                s.items.remove(s.items.size() - 1);
+            }
+            s.changed(at);
+            return item;
+        }
+    }
+
+    public NewsItem publish(String portal, String title, String summary, String category) {
+        return publish(portal, new NewsItemSeed(title, summary, category));
+    }
+
+    /** Retitles the item at this position (0 = newest); its address and guid stay. */
+    public NewsItem editItem(String portal, int index, String newTitle) {
+        return edit(portal, items -> {
+            if (index < 0 || index >= items.size()) {
+                throw new IndexOutOfBoundsException("portal " + portal + " has " + items.size() + " items");
+            }
+            return index;
+        }, newTitle);
+    }
+
+    /** Retitles the item with this guid (its absolute link, or just its path); its address and guid stay. */
+    public NewsItem editItem(String portal, String guid, String newTitle) {
+        return edit(portal, items -> indexOf(items, guid).orElseThrow(
+                () -> new IllegalArgumentException("no item " + guid + " on portal " + portal)), newTitle);
+    }
+
+    /** Takes the item with this guid off the portal; false when there was none. */
+    public boolean removeItem(String portal, String guid) {
+        PortalState s = state(portal);
+        synchronized (s) {
+            Optional<Integer> index = indexOf(s.items, guid);
+            index.ifPresent(i -> {
+                s.items.remove((int) i);
+                s.changed(s.nextChangeInstant());
+            });
+            return index.isPresent();
+        }
+    }
+
+    private NewsItem edit(String portal, Function<List<NewsItem>, Integer> find, String newTitle) {
+        String title = Text.clean(Objects.requireNonNull(newTitle, "newTitle"));
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("title is blank");
+        }
+        PortalState s = state(portal);
+        synchronized (s) {
+            int index = find.apply(s.items);
+            Instant at = s.nextChangeInstant();
+            NewsItem edited = s.items.get(index).withTitle(title, at);
+            s.items.set(index, edited);
+            s.changed(at);
+            return edited;
+        }
+    }
+
+    private Optional<Integer> indexOf(List<NewsItem> items, String guid) {
+        String path = guid.startsWith("http") ? guid.replaceFirst("^https?://[^/]+", "") : guid;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).path().equals(path)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Back to the initial content of every portal. */
+    @Override
+    protected void resetState() {
+        for (PortalState s : portals.values()) {
+            synchronized (s) {
+                s.items.clear();
+                s.items.addAll(NewsCatalogue.initialItems(s.portal, baseInstant));
+                s.changed(s.items.get(0).published());
+            }
+        }
+    }
+
+    // ---- HTTP
+
+    @Override
+    protected void registerStubs() {
+        stub(get(urlPathEqualTo("/")), request -> index());
+        for (PortalState s : portals.values()) {
+            String id = s.portal.id();
+            stub(get(urlPathEqualTo("/" + id + "/rss.xml")), request -> feed(request, s, Format.RSS));
+            stub(get(urlPathEqualTo("/" + id + "/atom.xml")), request -> feed(request, s, Format.ATOM));
+            stub(get(urlPathMatching("/" + id + "/tin-tuc/[^/]+\\.html")), request -> article(request, s));
+            stub(get(urlPathMatching("/" + id + "/uploads/.+\\.jpg")).willReturn(aResponse()
+                    .withHeader("Content-Type", "image/jpeg")
+                    .withHeader("Cache-Control", "public, max-age=86400")
+                    .withBody(Illustration.JPEG)));
+        }
+        stub(any(anyUrl()).atPriority(100).willReturn(aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"><title>404</title></head>"
+                        + "<body><h1>Không tìm thấy trang</h1></body></html>")));
+    }
+
+    private enum Format {
+        RSS(RSS_TYPE, FeedWriter::rss), ATOM(ATOM_TYPE, FeedWriter::atom);
+
+        final String contentType;
+        final Function<FeedWriter.Snapshot, byte[]> writer;
+
+        Format(String contentType, Function<FeedWriter.Snapshot, byte[]> writer) {
+            this.contentType = contentType;
+            this.writer = writer;
+        }
+    }
+
+    private ResponseDefinition feed(Request request, PortalState s, Format format) {
+        Rendered feed = s.rendered(format, baseUrl());
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
+                .withHeader("ETag", feed.etag)
+                .withHeader("Last-Modified", httpDate(feed.lastModified))
+                .withHeader("Cache-Control", "public, max-age=60");
+        if (notModified(request, feed)) {
+            return response.withStatus(304).build();
+        }
+        return response.withStatus(200).withHeader("Content-Type", format.contentType).withBody(feed.body).build();
+    }
+
+    /** RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since. */
+    private static boolean notModified(Request request, Rendered feed) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(feed.etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = request.getHeader("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince.strip(), Instant::from);
+                return !feed.lastModified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false; // an invalid date is ignored
+            }
+        }
+        return false;
+    }
+
+    private ResponseDefinition article(Request request, PortalState s) {
+        String path = request.getUrl().replaceFirst("\\?.*$", "");
+        Optional<NewsItem> found;
+        synchronized (s) {
+            found = indexOf(s.items, path).map(s.items::get);
+        }
+        if (found.isEmpty()) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(404)
+                    .withHeader("Content-Type", "text/html; charset=UTF-8")
+                    .withBody("<!DOCTYPE html><html lang=\"vi\"><body><h1>Bài viết không tồn tại hoặc đã bị gỡ"
+                            + "</h1></body></html>").build();
+        }
+        NewsItem item = found.get();
+        String html = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"UTF-8\"><title>"
+                + Text.html(item.title()) + " - " + Text.html(s.portal.name()) + "</title></head>\n<body>"
+                + "<article><h1>" + Text.html(item.title()) + "</h1><p class=\"date\">"
+                + FeedWriter.rfc822(item.published()) + "</p><p class=\"category\">"
+                + Text.html(item.categoryLabel()) + "</p><img src=\"" + Text.html(item.imagePath()) + "\" alt=\"\">"
+                + "<p>" + Text.html(item.summary()) + "</p></article></body></html>\n";
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody(html.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private ResponseDefinition index() {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (PortalState s : portals.values()) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("id", s.portal.id());
+            entry.put("name", s.portal.name());
+            entry.put("rss", rssUrl(s.portal.id()));
+            entry.put("atom", atomUrl(s.portal.id()));
+            list.add(entry);
+        }
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("simulator", name(), "portals", list));
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                    .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PortalState state(String portal) {
+        PortalState s = portals.get(portal);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown portal '" + portal + "', known: " + portals.keySet());
+        }
+        return s;
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private record Rendered(long version, String baseUrl, byte[] body, String etag, Instant lastModified) {
+    }
+
+    /** One portal's content; every access holds its monitor. Feeds are rendered once per change. */
+    private final class PortalState {
+        final NewsCatalogue.Portal portal;
+        final List<NewsItem> items = new ArrayList<>();
+        Instant lastModified;
+        long version;
+        final Map<Format, Rendered> rendered = new LinkedHashMap<>();
+
+        PortalState(NewsCatalogue.Portal portal) {
+            this.portal = portal;
+        }
+
+        Instant nextChangeInstant() {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant next = lastModified.plusSeconds(1);
+            return now.isAfter(next) ? now : next;
+        }
+
+        void changed(Instant at) {
+            lastModified = at;
+            version++;
+            rendered.clear();
+        }
+
+        synchronized Rendered rendered(Format format, String baseUrl) {
+            Rendered r = rendered.get(format);
+            if (r == null || r.version != version || !r.baseUrl.equals(baseUrl)) {
+                byte[] body = format.writer.apply(
+                        new FeedWriter.Snapshot(portal, List.copyOf(items), lastModified, baseUrl));
+                r = new Rendered(version, baseUrl, body, etag(body), lastModified);
+                rendered.put(format, r);
+            }
+            return r;
+        }
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
