@@ -35,7 +35,11 @@ class SimulatorTest {
         final AtomicInteger hits = new AtomicInteger();
 
         HelloSimulator() {
-            super("hello", 0);
+            this(0);
+        }
+
+        HelloSimulator(int port) {
+            super("hello", port);
         }
 
         @Override
@@ -310,5 +314,34 @@ class SimulatorTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
         assertThat(other.isRunning()).isFalse();
+    }
+
+    @Test
+    void sandboxThatCannotStartEverySimulatorStopsTheOnesItStarted() {
+        HelloSimulator first = new HelloSimulator();
+        HelloSimulator clash = new HelloSimulator(sim.port());
+
+        assertThatThrownBy(() -> Sandbox.start(first, clash)).isInstanceOf(RuntimeException.class);
+
+        assertThat(first.isRunning()).isFalse();
+        assertThat(clash.isRunning()).isFalse();
+    }
+
+    @Test
+    void sandboxFindsSimulatorsByTypeAndName() {
+        HelloSimulator hello = new HelloSimulator();
+        try (Sandbox sandbox = Sandbox.start(hello)) {
+            assertThat(sandbox.get(HelloSimulator.class)).isSameAs(hello);
+            assertThat(sandbox.byName("hello")).containsSame(hello);
+            assertThat(sandbox.byName("zalo")).isEmpty();
+            assertThat(sandbox.simulators()).containsExactly(hello);
+        }
+        assertThat(hello.isRunning()).isFalse();
+    }
+
+    @Test
+    void portIsUnknownBeforeARandomPortSimulatorStarts() {
+        assertThatThrownBy(() -> new HelloSimulator().baseUrl()).isInstanceOf(IllegalStateException.class);
+        assertThat(new HelloSimulator(18099).baseUrl()).isEqualTo("http://127.0.0.1:18099");
     }
 }
