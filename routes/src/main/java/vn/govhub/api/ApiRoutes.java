@@ -34,6 +34,7 @@ public class ApiRoutes extends RouteBuilder {
                 .component("platform-http")
                 .contextPath("/api/v1")
                 .bindingMode(RestBindingMode.json)
+                .skipBindingOnErrorCode(true)
                 .dataFormatProperty("prettyPrint", "false")
                 .apiContextPath("/openapi.json")
                 .apiProperty("api.title", "govhub mini app API")

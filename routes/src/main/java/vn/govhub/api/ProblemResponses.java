@@ -2,6 +2,7 @@ package vn.govhub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,26 +26,23 @@ public class ProblemResponses extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(API_ERRORS)
-                // Camel copies message headers onto the HTTP response: send back only what the API means to.
-                .onCompletion().modeBeforeConsumer()
-                    .removeHeaders("*", RequestIdFilter.HEADER, Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
-                            "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After")
-                .end()
-                .onException(ApiException.class).handled(true)
-                    .process(e -> write(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class)))
-                .end()
-                .onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)
-                    .process(e -> write(e, new ApiException(400, "Malformed JSON", "The request body is not valid JSON.", List.of())))
-                .end()
-                .onException(Exception.class).handled(true)
-                    .process(e -> {
-                        Exception cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                        log.error("Request failed: {}", cause.toString(), cause);
-                        write(e, new ApiException(500, "Internal Server Error",
-                                "The hub could not answer; the request id identifies this failure in the logs.", List.of()));
-                    })
-                .end();
+        RouteConfigurationDefinition api = routeConfiguration(API_ERRORS);
+        api.onException(ApiException.class).handled(true)
+                .process(e -> write(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class)));
+        api.onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)
+                .process(e -> write(e, new ApiException(400, "Malformed JSON", "The request body is not valid JSON.", List.of())));
+        api.onException(Exception.class).handled(true)
+                .process(e -> {
+                    Exception cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                    log.error("Request failed: {}", cause.toString(), cause);
+                    write(e, new ApiException(500, "Internal Server Error",
+                            "The hub could not answer; the request id identifies this failure in the logs.", List.of()));
+                });
+        // Camel copies message headers onto the HTTP response: send back only what the API means to
+        // (X-Request-Id is set by RequestIdFilter).
+        api.onCompletion().modeBeforeConsumer()
+                .removeHeaders("*", Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
+                        "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After");
     }
 
     /** Writes the problem document as the exchange's response. */
@@ -66,9 +64,9 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
-        // Bytes, not a String: the REST binding would quote a String as a JSON string.
+        // rendered here: the REST binding skips bodies of error responses (skipBindingOnErrorCode)
         try {
-            exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(body));
+            exchange.getMessage().setBody(Json.MAPPER.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -25,25 +25,42 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("vn.govhub.access");
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    private static final String STARTED = RequestIdFilter.class.getName() + ".started";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        // Camel's REST routes answer asynchronously: the access line is written when the async dispatch ends
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        response.setHeader(HEADER, requestId);
+        String requestId = (String) request.getAttribute(MDC_KEY);
+        if (requestId == null) {
+            String given = request.getHeader(HEADER);
+            requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            request.setAttribute(MDC_KEY, requestId);
+            request.setAttribute(STARTED, System.nanoTime());
+            response.setHeader(HEADER, requestId);
+        }
         MDC.put(MDC_KEY, requestId);
-        long started = System.nanoTime();
         try {
             chain.doFilter(new RequestIdRequest(request, requestId), response);
         } finally {
-            if (!request.getRequestURI().startsWith("/actuator")) {
-                // the path only: query strings may carry personal data
-                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        (System.nanoTime() - started) / 1_000_000);
+            if (!request.isAsyncStarted()) {
+                logAccess(request, response, (Long) request.getAttribute(STARTED));
             }
             MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** One line per request; the path only, since query strings may carry personal data. */
+    private static void logAccess(HttpServletRequest request, HttpServletResponse response, long started) {
+        if (!request.getRequestURI().startsWith("/actuator")) {
+            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

@@ -1,0 +1,22 @@
+package vn.govhub.demo;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import vn.govhub.sandbox.portal.PortalSimulator;
+
+/**
+ * The {@code demo} profile: simulators of the upstreams on loopback, started before the routes that call them.
+ * Without the profile none of this exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class DemoSandbox {
+
+    @Bean(destroyMethod = "close")
+    PortalSimulator portalSimulator(SandboxProperties properties) {
+        PortalSimulator portal = new PortalSimulator(properties.portalPort());
+        portal.start();
+        return portal;
+    }
+}
