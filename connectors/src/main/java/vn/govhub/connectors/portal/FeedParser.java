@@ -43,8 +43,9 @@ import org.jdom2.input.sax.XMLReaders;
  * {@link PermanentSourceException} that names the cause:
  * <ol>
  *   <li>size and encoding: the body is decoded strictly, with the charset from a byte-order mark, else the
- *       Content-Type header, else the XML declaration, else UTF-8; undecodable bytes, and a legacy single-byte
- *       charset declared over bytes that are plainly UTF-8 (which would silently produce mojibake), are refused;</li>
+ *       Content-Type header, else the XML declaration, else UTF-8. When the header and the declaration disagree,
+ *       the one the bytes fit wins. Bytes that fit no declaration are refused, and so is a legacy single-byte
+ *       charset declared over bytes that are plainly UTF-8 (decoding would silently produce mojibake);</li>
  *   <li>the prolog: a body that is HTML or not XML at all is refused, and so is any DOCTYPE, because a feed
  *       never needs one and it is the door to XXE and entity-expansion ("billion laughs") attacks;</li>
  *   <li>the XML parser itself, configured to refuse DOCTYPEs and external entities, as a second line.</li>
@@ -149,18 +150,33 @@ public final class FeedParser {
             charset = StandardCharsets.UTF_8;
             chosen = new Declared("UTF-8", "a later declaration matching the bytes");
         }
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         try {
-            String text = decoder.decode(in).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return strictDecode(charset, in);
         } catch (CharacterCodingException e) {
+            // declarations disagree (header says UTF-8, the document says windows-1258): follow the one that fits
+            for (Declared other : declared.subList(1, declared.size())) {
+                Charset alternative = charset(other);
+                if (!alternative.equals(charset)) {
+                    try {
+                        return strictDecode(alternative, ByteBuffer.wrap(body));
+                    } catch (CharacterCodingException ignored) {
+                        // keep looking; the first failure is the one reported
+                    }
+                }
+            }
             String what = e instanceof MalformedInputException ? "malformed" : "unmappable";
             throw new PermanentSourceException("feed bytes are not valid " + charset.name() + " (declared in "
                     + chosen.where() + "): " + what + " input at byte offset " + in.position(), e);
         }
+    }
+
+    private static String strictDecode(Charset charset, ByteBuffer in) throws CharacterCodingException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text = decoder.decode(in).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private record Declared(String name, String where) {

@@ -188,6 +188,15 @@ class FeedParserTest {
     }
 
     @Test
+    void wrongUtf8HeaderIsOverruledWhenTheBytesFitTheDeclaration() {
+        byte[] windows1258 = Samples.bytes("windows-1258.xml");
+
+        RawItem item = parser.parse(windows1258, "UTF-8").get(0);
+
+        assertThat(VietnameseText.nfc(item.title())).isEqualTo("Ủy ban nhân dân tỉnh họp phiên thường kỳ tháng 2");
+    }
+
+    @Test
     void undecodableBytesAreRejected() {
         assertPermanent(() -> parser.parse(Samples.bytes("utf8-declared-windows-1258-bytes.xml"), null))
                 .hasMessageContaining("not valid UTF-8")
