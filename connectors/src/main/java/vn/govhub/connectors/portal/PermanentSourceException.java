@@ -1,0 +1,21 @@
+package vn.govhub.connectors.portal;
+
+/**
+ * The source answered with something unusable that a retry would not change: a DOCTYPE, malformed XML, a body
+ * that is not a feed, a body too large, bytes that do not match their declared encoding, a 4xx status.
+ */
+public final class PermanentSourceException extends SourceException {
+
+    public PermanentSourceException(String message) {
+        this(message, null);
+    }
+
+    public PermanentSourceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}
