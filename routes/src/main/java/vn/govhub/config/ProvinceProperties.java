@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -52,7 +53,7 @@ public record ProvinceProperties(
             @NotBlank @Pattern(regexp = ProvinceProperties.ID, message = "must be lower-case letters, digits and dashes") String id,
             @NotNull SourceKind kind,
             @NotNull @HttpUrl String url,
-            Duration every,
+            @DurationMin(millis = 100) Duration every,
             @Cron String cron,
             @NotBlank @Pattern(regexp = ProvinceProperties.ID, message = "must be lower-case letters, digits and dashes") String category,
             @DefaultValue("true") boolean enabled,
@@ -62,11 +63,6 @@ public record ProvinceProperties(
         @AssertTrue(message = "give exactly one of 'every' and 'cron'")
         public boolean isSchedule() {
             return (every == null) != (cron == null || cron.isBlank());
-        }
-
-        @AssertTrue(message = "must be at least 1s")
-        public boolean isEveryPositive() {
-            return every == null || every.compareTo(Duration.ofSeconds(1)) >= 0;
         }
 
         @AssertTrue(message = "is required when kind is html")

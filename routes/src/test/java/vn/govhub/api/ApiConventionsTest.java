@@ -20,8 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The conventions every API follows: request ids, problem+json, OpenAPI, CORS, health, metrics, info. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,6 +55,8 @@ class ApiConventionsTest {
     void givenRequestIdIsEchoedAndLogged(CapturedOutput output) throws Exception {
         HttpResponse<String> response = get("/api/v1/provinces/nowhere", "mini-app-42");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("mini-app-42");
+        // the access line is written when the asynchronous dispatch ends, just after the response
+        await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("GET /api/v1/provinces/nowhere -> 404"));
         assertThat(output.getOut().lines().filter(l -> l.contains("/api/v1/provinces/nowhere")))
                 .isNotEmpty().allMatch(l -> l.contains("[mini-app-42]"));
     }
