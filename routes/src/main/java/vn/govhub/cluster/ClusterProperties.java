@@ -18,6 +18,7 @@ import java.util.List;
  * @param kubernetesService the headless service that lists the hub pods (kubernetes discovery)
  * @param kubernetesNamespace namespace of that service; empty = the pod's own
  * @param failureDetectionSeconds how long a silent member is kept before the others take its work
+ * @param leaderElection    false makes every node run every scheduled task: for tests and troubleshooting only
  */
 public record ClusterProperties(
         @NotBlank @DefaultValue("govhub") String name,
@@ -26,7 +27,8 @@ public record ClusterProperties(
         @Min(1) @Max(65535) @DefaultValue("5701") int port,
         @DefaultValue("") String kubernetesService,
         @DefaultValue("") String kubernetesNamespace,
-        @Min(3) @Max(120) @DefaultValue("10") int failureDetectionSeconds) {
+        @Min(3) @Max(120) @DefaultValue("10") int failureDetectionSeconds,
+        @DefaultValue("true") boolean leaderElection) {
 
     public enum Discovery { NONE, TCP, KUBERNETES }
 }

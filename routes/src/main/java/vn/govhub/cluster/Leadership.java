@@ -28,13 +28,19 @@ public class Leadership {
     private final HazelcastInstance hazelcast;
     private final Map<String, Boolean> lastAnswer = new ConcurrentHashMap<>();
 
-    public Leadership(HazelcastInstance hazelcast) {
+    private final boolean election;
+
+    public Leadership(HazelcastInstance hazelcast, vn.govhub.config.GovhubProperties properties) {
         this.hazelcast = hazelcast;
+        this.election = properties.cluster().leaderElection();
+        if (!election) {
+            log.warn("Leader election is off (govhub.cluster.leader-election=false): every node runs every scheduled task");
+        }
     }
 
     /** True when this node should run {@code task} now. False while this member is not (or no longer) running. */
     public boolean isLeader(String task) {
-        boolean leader = ownsPartitionOf(task);
+        boolean leader = !election || ownsPartitionOf(task);
         Boolean before = lastAnswer.put(task, leader);
         if (before == null || before != leader) {
             log.info("Task {}: this node {} its leader", task, leader ? "is now" : "is not");

@@ -1,6 +1,8 @@
 package vn.govhub.demo;
 
 import org.springframework.context.annotation.Bean;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import vn.govhub.sandbox.portal.PortalSimulator;
@@ -15,7 +17,7 @@ class DemoSandbox {
 
     @Bean(destroyMethod = "close")
     PortalSimulator portalSimulator(SandboxProperties properties) {
-        PortalSimulator portal = new PortalSimulator(properties.portalPort());
+        PortalSimulator portal = new PortalSimulator(properties.portalPort(), Instant.now(), Clock.systemUTC());
         portal.start();
         return portal;
     }

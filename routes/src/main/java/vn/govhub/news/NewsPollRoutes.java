@@ -1,18 +1,18 @@
 package vn.govhub.news;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceProperties.NewsSource;
-import vn.govhub.config.ProvinceProperties.SourceKind;
 import vn.govhub.config.ProvinceRegistry;
-import vn.govhub.upstream.HttpProperties;
+import vn.govhub.upstream.UpstreamErrors;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One poller per enabled news source of each enabled province, instantiated from the {@code news-source-poll}
- * template. Each tick runs on the leader of that source only ({@link vn.govhub.cluster.Leadership}).
+ * template: on its leader only, when not backing off, fetch the source conditionally and ingest what changed.
+ * Each source has its own schedule thread, so a slow or failing source never delays another.
  */
 @Component
 public class NewsPollRoutes extends RouteBuilder {
@@ -20,55 +20,68 @@ public class NewsPollRoutes extends RouteBuilder {
     static final String TEMPLATE = "news-source-poll";
 
     private final ProvinceRegistry provinces;
-    private final HttpProperties http;
-    private final MeterRegistry meters;
 
-    public NewsPollRoutes(ProvinceRegistry provinces, HttpProperties http, MeterRegistry meters) {
+    public NewsPollRoutes(ProvinceRegistry provinces) {
         this.provinces = provinces;
-        this.http = http;
-        this.meters = meters;
     }
 
     @Override
     public void configure() {
         routeTemplate(TEMPLATE)
-                .templateParameter("routeId").templateParameter("task").templateParameter("schedule")
-                .templateParameter("url").templateParameter("source").templateParameter("province")
+                .templateParameter("routeId").templateParameter("schedule").templateParameter("httpUri")
+                .templateParameter("province").templateParameter("source")
                 .from("{{schedule}}")
                 .routeId("{{routeId}}")
-                .filter().method("leadership", "isLeader('{{task}}')")
-                    .process(e -> meters.counter("govhub.news.polls", "source", e.getFromRouteId()).increment())
-                    .removeHeaders("*")
-                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                    .setHeader("User-Agent", constant(http.userAgent()))
-                    .setHeader("Accept", constant("application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"))
-                    .toD("{{url}}")
-                    .unmarshal().rss()
-                    .log("Polled {{province}}/{{source}}: ${body.entries.size()} items, newest: ${body.entries[0].title}")
+                .routeConfigurationId(UpstreamErrors.ID)
+                .setProperty(NewsIngestor.PROVINCE, constant("{{province}}"))
+                .setProperty(NewsIngestor.SOURCE, constant("{{source}}"))
+                .setProperty(UpstreamErrors.HANDLER, constant("newsIngestor"))
+                .filter().method("leadership", "isLeader('{{routeId}}')")
+                    .filter().method("newsIngestor", "due")
+                        .removeHeaders("*")
+                        .bean("newsIngestor", "prepare")
+                        .to("{{httpUri}}")
+                        .bean("newsIngestor", "ingest")
+                    .end()
                 .end();
 
+        AtomicInteger stagger = new AtomicInteger();
         for (ProvinceProperties province : provinces.enabled()) {
             for (NewsSource source : province.news().sources()) {
-                if (source.enabled() && source.kind() != SourceKind.HTML) {
-                    String routeId = "news-poll-" + province.id() + "-" + source.id();
+                if (source.enabled()) {
+                    String routeId = routeId(province, source);
                     templatedRoute(TEMPLATE)
                             .routeId(routeId)
                             .parameter("routeId", routeId)
-                            .parameter("task", routeId)
-                            .parameter("schedule", scheduleUri(province, source))
-                            .parameter("url", source.url())
-                            .parameter("source", source.id())
-                            .parameter("province", province.id());
+                            .parameter("schedule", scheduleUri(province, source, stagger.getAndIncrement()))
+                            .parameter("httpUri", httpUri(source.url()))
+                            .parameter("province", province.id())
+                            .parameter("source", source.id());
                 }
             }
         }
     }
 
-    static String scheduleUri(ProvinceProperties province, NewsSource source) {
+    static String routeId(ProvinceProperties province, NewsSource source) {
+        return "news-poll-" + province.id() + "-" + source.id();
+    }
+
+    /** Its own timer (and thread) per source; first polls spread over a few seconds after start. */
+    static String scheduleUri(ProvinceProperties province, NewsSource source, int index) {
         if (source.every() != null) {
-            return "timer:news-" + province.id() + "-" + source.id() + "?delay=0&fixedRate=false&period=" + source.every().toMillis();
+            long delay = Math.min(source.every().toMillis(), 250L * (index % 20));
+            return "timer:news-" + province.id() + "-" + source.id() + "?fixedRate=false&delay=" + delay
+                    + "&period=" + source.every().toMillis();
         }
         return "quartz:news/" + province.id() + "-" + source.id() + "?cron=" + source.cron().replace(' ', '+')
                 + "&trigger.timeZone=" + province.zone().getId();
+    }
+
+    /**
+     * The camel-http endpoint of a source: answers of every status come back to the route (304 is normal), the
+     * body stays a stream so its size can be bounded, redirects are followed.
+     */
+    static String httpUri(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=true";
     }
 }
