@@ -20,9 +20,11 @@ public class NewsPollRoutes extends RouteBuilder {
     static final String TEMPLATE = "news-source-poll";
 
     private final ProvinceRegistry provinces;
+    private final NewsProperties properties;
 
-    public NewsPollRoutes(ProvinceRegistry provinces) {
+    public NewsPollRoutes(ProvinceRegistry provinces, NewsProperties properties) {
         this.provinces = provinces;
+        this.properties = properties;
     }
 
     @Override
@@ -53,7 +55,8 @@ public class NewsPollRoutes extends RouteBuilder {
                     templatedRoute(TEMPLATE)
                             .routeId(routeId)
                             .parameter("routeId", routeId)
-                            .parameter("schedule", scheduleUri(province, source, stagger.getAndIncrement()))
+                            .parameter("schedule", scheduleUri(province, source,
+                                    properties.startStagger().toMillis() * (stagger.getAndIncrement() % 20)))
                             .parameter("httpUri", httpUri(source.url()))
                             .parameter("province", province.id())
                             .parameter("source", source.id());
@@ -67,9 +70,9 @@ public class NewsPollRoutes extends RouteBuilder {
     }
 
     /** Its own timer (and thread) per source; first polls spread over a few seconds after start. */
-    static String scheduleUri(ProvinceProperties province, NewsSource source, int index) {
+    static String scheduleUri(ProvinceProperties province, NewsSource source, long startDelayMillis) {
         if (source.every() != null) {
-            long delay = Math.min(source.every().toMillis(), 250L * (index % 20));
+            long delay = Math.min(source.every().toMillis(), startDelayMillis);
             return "timer:news-" + province.id() + "-" + source.id() + "?fixedRate=false&delay=" + delay
                     + "&period=" + source.every().toMillis();
         }

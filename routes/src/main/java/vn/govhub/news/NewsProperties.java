@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param backoffBase          wait after the first failure of a source; doubles with each further failure
  * @param backoffMax           cap of that wait
  * @param degradedAfterFailures consecutive failures after which a source makes the news health DEGRADED
+ * @param startStagger         first polls after start are spread by this much per source (at most 20 steps)
  */
 @Validated
 @ConfigurationProperties("govhub.news")
@@ -27,5 +28,6 @@ public record NewsProperties(
         @NotNull @DefaultValue("7d") Duration seenTtl,
         @NotNull @DefaultValue("30s") Duration backoffBase,
         @NotNull @DefaultValue("30m") Duration backoffMax,
-        @Min(1) @Max(1000) @DefaultValue("3") int degradedAfterFailures) {
+        @Min(1) @Max(1000) @DefaultValue("3") int degradedAfterFailures,
+        @NotNull @DefaultValue("250ms") Duration startStagger) {
 }
