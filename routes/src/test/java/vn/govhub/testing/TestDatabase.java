@@ -33,6 +33,7 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
             db.put("spring.datasource.password", "");
             db.put("spring.flyway.schemas", name);
             db.put("spring.flyway.create-schemas", "true");
+            dropAtExit(host, name);
         } else {
             db.put("spring.datasource.url", "jdbc:h2:mem:" + name
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -41,6 +42,25 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         }
         db.put("spring.datasource.hikari.maximum-pool-size", "4");
         environment.getPropertySources().addFirst(new MapPropertySource("govhubTestDatabase", db));
+    }
+
+    private static final java.util.Set<String> SCHEMAS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The test database stays clean: each schema made for a test context is dropped when the JVM ends. */
+    private static void dropAtExit(String host, String schema) {
+        if (SCHEMAS.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://" + host + "/test",
+                        System.getProperty("govhub.test.pg-user", "postgres"), "")) {
+                    for (String s : SCHEMAS) {
+                        c.createStatement().execute("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+                    }
+                } catch (java.sql.SQLException e) {
+                    System.err.println("could not drop test schemas: " + e.getMessage());
+                }
+            }));
+        }
+        SCHEMAS.add(schema);
     }
 
     /** Is the suite running against PostgreSQL? */
