@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,14 @@ import vn.govhub.sandbox.Simulator;
  * GET /                                  JSON index of the portals and their feed URLs
  * GET /{portal}/rss.xml                  RSS 2.0, application/rss+xml; charset=UTF-8
  * GET /{portal}/atom.xml                 Atom 1.0, application/atom+xml; charset=UTF-8
+ * GET /{portal}/tin-tuc[?page=n]         the HTML news list, 10 items a page (see {@link HtmlListWriter})
  * GET /{portal}/tin-tuc/{slug}-{id}.html the article page each item links to
  * GET /{portal}/uploads/...jpg           the illustrations the descriptions refer to
  * </pre>
- * Portals: {@code tayninh}, {@code dongnai}, {@code longan}. Content is generated from fixed seeds and the
- * base instant, so every run serves the same feeds; edits are stamped by the clock, never earlier than one
- * second after the previous change, so Last-Modified always moves forward.
+ * Portals: {@code tayninh}, {@code dongnai}, {@code longan}, and {@code binhphuoc}, whose RSS is valid but
+ * quirky (relative links, few guids, an item without pubDate, numeric character references). Content is
+ * generated from fixed seeds and the base instant, so every run serves the same feeds; edits are stamped by
+ * the clock, never earlier than one second after the previous change, so Last-Modified always moves forward.
  */
 public final class PortalSimulator extends Simulator {
 
@@ -55,6 +58,9 @@ public final class PortalSimulator extends Simulator {
 
     private static final String RSS_TYPE = "application/rss+xml; charset=UTF-8";
     private static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
+    private static final String HTML_TYPE = "text/html; charset=UTF-8";
+    private static final String NOT_FOUND_PAGE = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
+            + "<title>404</title></head><body><h1>Không tìm thấy trang</h1></body></html>";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instant baseInstant;
@@ -107,6 +113,27 @@ public final class PortalSimulator extends Simulator {
 
     public String atomUrl(String portal) {
         return baseUrl() + "/" + state(portal).portal.id() + "/atom.xml";
+    }
+
+    /** The portal's HTML news list, first page: {@code http://127.0.0.1:<port>/tayninh/tin-tuc}. */
+    public String listUrl(String portal) {
+        return listUrl(portal, 1);
+    }
+
+    /** A page of the HTML news list, 1-based; pages hold {@value HtmlListWriter#PAGE_SIZE} items. */
+    public String listUrl(String portal, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages start at 1: " + page);
+        }
+        return baseUrl() + "/" + state(portal).portal.id() + "/tin-tuc" + (page == 1 ? "" : "?page=" + page);
+    }
+
+    /**
+     * The date pattern ({@link java.time.format.DateTimeFormatter}) that reads the portal's HTML list dates, or
+     * null when its form ({@code Thứ sáu, 09/02/2024 15:00}) needs the hub's built-in Vietnamese forms.
+     */
+    public String listDatePattern(String portal) {
+        return state(portal).portal.listDates().pattern;
     }
 
     /** The item's absolute URL, which is also its RSS guid and Atom id. */
@@ -229,6 +256,7 @@ public final class PortalSimulator extends Simulator {
             String id = s.portal.id();
             stub(get(urlPathEqualTo("/" + id + "/rss.xml")), request -> feed(request, s, Format.RSS));
             stub(get(urlPathEqualTo("/" + id + "/atom.xml")), request -> feed(request, s, Format.ATOM));
+            stub(get(urlPathMatching("/" + id + "/tin-tuc/?")), request -> list(request, s));
             stub(get(urlPathMatching("/" + id + "/tin-tuc/[^/]+\\.html")), request -> article(request, s));
             stub(get(urlPathMatching("/" + id + "/uploads/.+\\.jpg")).willReturn(aResponse()
                     .withHeader("Content-Type", "image/jpeg")
@@ -237,9 +265,8 @@ public final class PortalSimulator extends Simulator {
         }
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse()
                 .withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=UTF-8")
-                .withBody("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"><title>404</title></head>"
-                        + "<body><h1>Không tìm thấy trang</h1></body></html>")));
+                .withHeader("Content-Type", HTML_TYPE)
+                .withBody(NOT_FOUND_PAGE)));
     }
 
     private enum Format {
@@ -255,15 +282,46 @@ public final class PortalSimulator extends Simulator {
     }
 
     private ResponseDefinition feed(Request request, PortalState s, Format format) {
-        Rendered feed = s.rendered(format, baseUrl());
+        String base = baseUrl();
+        Rendered feed = s.rendered(format.name(), base,
+                items -> format.writer.apply(new FeedWriter.Snapshot(s.portal, items, s.lastModified, base)));
+        return conditional(request, feed, format.contentType);
+    }
+
+    private ResponseDefinition list(Request request, PortalState s) {
+        QueryParameter pageParameter = request.queryParameter("page");
+        int page;
+        try {
+            page = pageParameter.isPresent() ? Integer.parseInt(pageParameter.firstValue().strip()) : 1;
+        } catch (NumberFormatException e) {
+            return notFound();
+        }
+        int pages;
+        synchronized (s) {
+            pages = HtmlListWriter.pageCount(s.items.size());
+        }
+        if (page < 1 || page > pages) {
+            return notFound();
+        }
+        Rendered html = s.rendered("html-" + page, baseUrl(), items -> HtmlListWriter.render(s.portal, items, page));
+        return conditional(request, html, HTML_TYPE);
+    }
+
+    /** The rendered body with its validators, or 304 when the request already holds it. */
+    private static ResponseDefinition conditional(Request request, Rendered rendered, String contentType) {
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
-                .withHeader("ETag", feed.etag)
-                .withHeader("Last-Modified", httpDate(feed.lastModified))
+                .withHeader("ETag", rendered.etag)
+                .withHeader("Last-Modified", httpDate(rendered.lastModified))
                 .withHeader("Cache-Control", "public, max-age=60");
-        if (notModified(request, feed)) {
+        if (notModified(request, rendered)) {
             return response.withStatus(304).build();
         }
-        return response.withStatus(200).withHeader("Content-Type", format.contentType).withBody(feed.body).build();
+        return response.withStatus(200).withHeader("Content-Type", contentType).withBody(rendered.body).build();
+    }
+
+    private static ResponseDefinition notFound() {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(404)
+                .withHeader("Content-Type", HTML_TYPE).withBody(NOT_FOUND_PAGE).build();
     }
 
     /** RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since. */
@@ -322,6 +380,7 @@ public final class PortalSimulator extends Simulator {
             entry.put("name", s.portal.name());
             entry.put("rss", rssUrl(s.portal.id()));
             entry.put("atom", atomUrl(s.portal.id()));
+            entry.put("html", listUrl(s.portal.id()));
             list.add(entry);
         }
         try {
@@ -354,7 +413,7 @@ public final class PortalSimulator extends Simulator {
         final List<NewsItem> items = new ArrayList<>();
         Instant lastModified;
         long version;
-        final Map<Format, Rendered> rendered = new LinkedHashMap<>();
+        final Map<String, Rendered> rendered = new LinkedHashMap<>();
 
         PortalState(NewsCatalogue.Portal portal) {
             this.portal = portal;
@@ -372,13 +431,13 @@ public final class PortalSimulator extends Simulator {
             rendered.clear();
         }
 
-        synchronized Rendered rendered(Format format, String baseUrl) {
-            Rendered r = rendered.get(format);
+        /** The view ("RSS", "html-2", ...) of the current items, rendered once per change and base URL. */
+        synchronized Rendered rendered(String view, String baseUrl, Function<List<NewsItem>, byte[]> render) {
+            Rendered r = rendered.get(view);
             if (r == null || r.version != version || !r.baseUrl.equals(baseUrl)) {
-                byte[] body = format.writer.apply(
-                        new FeedWriter.Snapshot(portal, List.copyOf(items), lastModified, baseUrl));
+                byte[] body = render.apply(List.copyOf(items));
                 r = new Rendered(version, baseUrl, body, etag(body), lastModified);
-                rendered.put(format, r);
+                rendered.put(view, r);
             }
             return r;
         }
