@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +54,12 @@ public final class PortalSimulator extends Simulator {
     /** 2 June 2025, 08:30 in Vietnam. */
     public static final Instant DEFAULT_BASE_INSTANT = Instant.parse("2025-06-02T01:30:00Z");
 
+    /** How long {@code /broken/slow-drip.rss} takes to send its body, unless {@link #setSlowDripTotal} says. */
+    public static final Duration DEFAULT_SLOW_DRIP_TOTAL = Duration.ofSeconds(30);
+
+    /** How long {@code /broken/timeout.rss} waits before answering, unless {@link #setTimeoutDelay} says. */
+    public static final Duration DEFAULT_TIMEOUT_DELAY = Duration.ofSeconds(60);
+
     /** A portal front page keeps this many items; older ones drop off as new ones are published. */
     static final int MAX_ITEMS = 50;
 
@@ -66,6 +73,9 @@ public final class PortalSimulator extends Simulator {
     private final Instant baseInstant;
     private final Clock clock;
     private final Map<String, PortalState> portals = new LinkedHashMap<>();
+    private final BrokenFeeds broken;
+    private volatile Duration slowDripTotal = DEFAULT_SLOW_DRIP_TOTAL;
+    private volatile Duration timeoutDelay = DEFAULT_TIMEOUT_DELAY;
 
     /** On a free port, with the default base instant and a clock fixed at it. */
     public PortalSimulator() {
@@ -88,6 +98,7 @@ public final class PortalSimulator extends Simulator {
         for (NewsCatalogue.Portal portal : NewsCatalogue.PORTALS) {
             portals.put(portal.id(), new PortalState(portal));
         }
+        this.broken = new BrokenFeeds(baseInstant);
         resetState();
     }
 
@@ -134,6 +145,48 @@ public final class PortalSimulator extends Simulator {
      */
     public String listDatePattern(String portal) {
         return state(portal).portal.listDates().pattern;
+    }
+
+    /**
+     * The broken feeds' names, for {@link #brokenUrl(String)}: {@code malformed}, {@code html-as-rss},
+     * {@code doctype-bomb}, {@code xxe}, {@code huge}, {@code not-found}, {@code server-error},
+     * {@code slow-drip}, {@code timeout}, {@code wrong-encoding}, {@code empty}.
+     */
+    public List<String> brokenCases() {
+        return BrokenFeeds.CASES;
+    }
+
+    /** E.g. {@code brokenUrl("xxe")} is {@code http://127.0.0.1:<port>/broken/xxe.rss}; see the README. */
+    public String brokenUrl(String name) {
+        if (!BrokenFeeds.CASES.contains(name)) {
+            throw new IllegalArgumentException("no broken case '" + name + "', known: " + BrokenFeeds.CASES);
+        }
+        return baseUrl() + "/broken/" + name + ".rss";
+    }
+
+    /**
+     * How long {@code /broken/slow-drip.rss} takes to send its body ({@value BrokenFeeds#DRIP_CHUNKS} pieces,
+     * evenly spread); {@link #DEFAULT_SLOW_DRIP_TOTAL} until set. Kept across {@link #reset()}.
+     */
+    public void setSlowDripTotal(Duration total) {
+        this.slowDripTotal = requirePositive(total, "total");
+    }
+
+    /**
+     * How long {@code /broken/timeout.rss} waits before it answers (with a valid feed);
+     * {@link #DEFAULT_TIMEOUT_DELAY} until set. Kept across {@link #reset()}. The wait holds one of the
+     * server's ten threads, so keep it short where many requests may come.
+     */
+    public void setTimeoutDelay(Duration delay) {
+        this.timeoutDelay = requirePositive(delay, "delay");
+    }
+
+    private static Duration requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be between 1 ms and Integer.MAX_VALUE ms: " + d);
+        }
+        return d;
     }
 
     /** The item's absolute URL, which is also its RSS guid and Atom id. */
@@ -262,6 +315,10 @@ public final class PortalSimulator extends Simulator {
                     .withHeader("Content-Type", "image/jpeg")
                     .withHeader("Cache-Control", "public, max-age=86400")
                     .withBody(Illustration.JPEG)));
+        }
+        for (String name : BrokenFeeds.CASES) {
+            stub(get(urlPathEqualTo("/broken/" + name + ".rss")),
+                    request -> broken.respond(name, baseUrl(), slowDripTotal, timeoutDelay));
         }
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse()
                 .withStatus(404)
