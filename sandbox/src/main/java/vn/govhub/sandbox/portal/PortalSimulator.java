@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import vn.govhub.sandbox.Simulator;
 
@@ -43,6 +44,8 @@ import vn.govhub.sandbox.Simulator;
  * GET /{portal}/tin-tuc[?page=n]         the HTML news list, 10 items a page (see {@link HtmlListWriter})
  * GET /{portal}/tin-tuc/{slug}-{id}.html the article page each item links to
  * GET /{portal}/uploads/...jpg           the illustrations the descriptions refer to
+ * GET /broken/{case}.rss                 feeds that always fail one way ({@link #brokenCases()})
+ * GET /bench/{n}/rss.xml                 benchmark sources, 50 items each ({@link #benchUrl(int)})
  * </pre>
  * Portals: {@code tayninh}, {@code dongnai}, {@code longan}, and {@code binhphuoc}, whose RSS is valid but
  * quirky (relative links, few guids, an item without pubDate, numeric character references). Content is
@@ -76,6 +79,8 @@ public final class PortalSimulator extends Simulator {
     private final BrokenFeeds broken;
     private volatile Duration slowDripTotal = DEFAULT_SLOW_DRIP_TOTAL;
     private volatile Duration timeoutDelay = DEFAULT_TIMEOUT_DELAY;
+    private volatile int benchFeedCount = BenchFeeds.DEFAULT_COUNT;
+    private final Map<Integer, Rendered> benchFeeds = new ConcurrentHashMap<>();
 
     /** On a free port, with the default base instant and a clock fixed at it. */
     public PortalSimulator() {
@@ -179,6 +184,28 @@ public final class PortalSimulator extends Simulator {
      */
     public void setTimeoutDelay(Duration delay) {
         this.timeoutDelay = requirePositive(delay, "delay");
+    }
+
+    /** Feed {@code n} of the benchmark sources, {@code 0 <= n < benchFeedCount()}: {@code .../bench/7/rss.xml}. */
+    public String benchUrl(int n) {
+        int count = benchFeedCount;
+        if (n < 0 || n >= count) {
+            throw new IllegalArgumentException("bench feeds are 0.." + (count - 1) + ": " + n);
+        }
+        return baseUrl() + "/bench/" + n + "/rss.xml";
+    }
+
+    /** How many benchmark feeds answer; 100 until set. */
+    public int benchFeedCount() {
+        return benchFeedCount;
+    }
+
+    /** Sets how many benchmark feeds answer ({@code /bench/0} to {@code /bench/count-1}); kept across reset. */
+    public void setBenchFeedCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        this.benchFeedCount = count;
     }
 
     private static Duration requirePositive(Duration d, String what) {
@@ -316,6 +343,11 @@ public final class PortalSimulator extends Simulator {
                     .withHeader("Cache-Control", "public, max-age=86400")
                     .withBody(Illustration.JPEG)));
         }
+        stub(get(urlPathMatching("/bench/\\d+/rss\\.xml")), this::benchFeed);
+        stub(get(urlPathMatching("/bench/\\d+/uploads/.+\\.jpg")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg")
+                .withHeader("Cache-Control", "public, max-age=86400")
+                .withBody(Illustration.JPEG)));
         for (String name : BrokenFeeds.CASES) {
             stub(get(urlPathEqualTo("/broken/" + name + ".rss")),
                     request -> broken.respond(name, baseUrl(), slowDripTotal, timeoutDelay));
@@ -362,6 +394,30 @@ public final class PortalSimulator extends Simulator {
         }
         Rendered html = s.rendered("html-" + page, baseUrl(), items -> HtmlListWriter.render(s.portal, items, page));
         return conditional(request, html, HTML_TYPE);
+    }
+
+    private ResponseDefinition benchFeed(Request request) {
+        String segment = request.getUrl().replaceFirst("\\?.*$", "").split("/")[2];
+        int n;
+        try {
+            n = Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            return notFound();
+        }
+        if (!segment.equals(Integer.toString(n)) || n >= benchFeedCount) {
+            return notFound(); // one address per feed: no /bench/007/
+        }
+        String base = baseUrl();
+        Rendered feed = benchFeeds.get(n);
+        if (feed == null || !feed.baseUrl.equals(base)) {
+            // rendered at most a few times over when requests race; the result is the same every time
+            List<NewsItem> items = BenchFeeds.items(n, baseInstant);
+            Instant lastModified = items.get(0).published();
+            byte[] body = FeedWriter.rss(new FeedWriter.Snapshot(BenchFeeds.portal(n), items, lastModified, base));
+            feed = new Rendered(0, base, body, etag(body), lastModified);
+            benchFeeds.put(n, feed);
+        }
+        return conditional(request, feed, RSS_TYPE);
     }
 
     /** The rendered body with its validators, or 304 when the request already holds it. */
