@@ -42,6 +42,12 @@ final class FeedWriter {
     private FeedWriter() {
     }
 
+    /**
+     * RSS 2.0. A portal with {@code quirkyRss} writes what older portal software writes, all of it valid XML
+     * and RSS: item links relative to the site, a guid (not a permalink) on every third item only, no pubDate
+     * on {@link NewsCatalogue#undated undated} items, and the channel title and every other item title with
+     * each non-ASCII character as a numeric character reference ({@code &#7879;} for "ệ").
+     */
     static byte[] rss(Snapshot s) {
         return write(w -> {
             w.writeStartElement("rss");
@@ -49,7 +55,12 @@ final class FeedWriter {
             w.writeNamespace("atom", ATOM_NS);
             indent(w, 1);
             w.writeStartElement("channel");
-            element(w, 2, "title", s.portal().name() + FEED_TITLE_SUFFIX);
+            boolean quirky = s.portal().quirkyRss();
+            if (quirky) {
+                textWithCharacterReferences(w, 2, "title", s.portal().name() + FEED_TITLE_SUFFIX);
+            } else {
+                element(w, 2, "title", s.portal().name() + FEED_TITLE_SUFFIX);
+            }
             element(w, 2, "link", s.portalUrl());
             element(w, 2, "description", "Tin tức, thông báo của chính quyền tỉnh " + s.portal().province());
             element(w, 2, "language", "vi-VN");
@@ -64,8 +75,12 @@ final class FeedWriter {
             for (NewsItem item : s.items()) {
                 indent(w, 2);
                 w.writeStartElement("item");
-                element(w, 3, "title", item.title());
-                element(w, 3, "link", s.link(item));
+                if (quirky && item.id() % 2 == 0) {
+                    textWithCharacterReferences(w, 3, "title", item.title());
+                } else {
+                    element(w, 3, "title", item.title());
+                }
+                element(w, 3, "link", quirky ? item.path() : s.link(item));
                 indent(w, 3);
                 w.writeStartElement("description");
                 String html = s.descriptionHtml(item);
@@ -80,12 +95,22 @@ final class FeedWriter {
                 w.writeAttribute("domain", s.categoryUrl(item));
                 w.writeCharacters(item.categoryLabel());
                 w.writeEndElement();
-                indent(w, 3);
-                w.writeStartElement("guid");
-                w.writeAttribute("isPermaLink", "true");
-                w.writeCharacters(s.link(item));
-                w.writeEndElement();
-                element(w, 3, "pubDate", rfc822(item.published()));
+                if (!quirky) {
+                    indent(w, 3);
+                    w.writeStartElement("guid");
+                    w.writeAttribute("isPermaLink", "true");
+                    w.writeCharacters(s.link(item));
+                    w.writeEndElement();
+                } else if (item.id() % 3 == 0) {
+                    indent(w, 3);
+                    w.writeStartElement("guid");
+                    w.writeAttribute("isPermaLink", "false");
+                    w.writeCharacters(item.portal() + "-" + item.id());
+                    w.writeEndElement();
+                }
+                if (!quirky || !NewsCatalogue.undated(item)) {
+                    element(w, 3, "pubDate", rfc822(item.published()));
+                }
                 indent(w, 2);
                 w.writeEndElement();
             }
@@ -178,6 +203,27 @@ final class FeedWriter {
             w.writeStartElement(name);
         }
         w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    /** Writes non-ASCII characters as decimal character references, as ASP's Server.HTMLEncode did. */
+    private static void textWithCharacterReferences(XMLStreamWriter w, int depth, String name, String text)
+            throws XMLStreamException {
+        indent(w, depth);
+        w.writeStartElement(name);
+        StringBuilder ascii = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80) {
+                ascii.appendCodePoint(c);
+            } else {
+                w.writeCharacters(ascii.toString());
+                ascii.setLength(0);
+                w.writeEntityRef("#" + c);
+            }
+        }
+        w.writeCharacters(ascii.toString());
         w.writeEndElement();
     }
 

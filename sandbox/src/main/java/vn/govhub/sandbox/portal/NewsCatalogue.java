@@ -18,14 +18,20 @@ final class NewsCatalogue {
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     /**
-     * @param cdata whether its RSS wraps descriptions in CDATA (many portals do, many do not)
+     * @param cdata     whether its RSS wraps descriptions in CDATA (many portals do, many do not)
+     * @param quirkyRss whether its RSS is valid but careless, as older portal software writes it: relative
+     *                  links, guids on few items, a missing pubDate, numeric character references
+     *                  (see {@link FeedWriter#rss})
+     * @param listDates how its HTML news list writes dates
      */
     record Portal(String id, String name, String province, long seed, int itemCount, long firstId,
-                  boolean cdata, List<NewsItemSeed> ownNews) {
+                  boolean cdata, boolean quirkyRss, HtmlListWriter.DateForm listDates,
+                  List<NewsItemSeed> ownNews) {
     }
 
     static final List<Portal> PORTALS = List.of(
-            new Portal("tayninh", "Cổng thông tin điện tử tỉnh Tây Ninh", "Tây Ninh", 72L, 18, 10_421L, true,
+            new Portal("tayninh", "Cổng thông tin điện tử tỉnh Tây Ninh", "Tây Ninh", 72L, 18, 10_421L,
+                    true, false, HtmlListWriter.DateForm.TIME_THEN_DAY,
                     List.of(
                             seed("Núi Bà Đen đón hơn 1 triệu lượt khách dịp Xuân",
                                     "Khu du lịch quốc gia Núi Bà Đen tăng cường cáp treo, bố trí lực lượng "
@@ -39,7 +45,8 @@ final class NewsCatalogue {
                                     "Củ mì tươi được các nhà máy thu mua 2.600–2.900 đồng/kg tùy trữ lượng bột, "
                                             + "giảm khoảng 100 đồng/kg so với đầu vụ.",
                                     "nong-san"))),
-            new Portal("dongnai", "Cổng thông tin điện tử tỉnh Đồng Nai", "Đồng Nai", 75L, 16, 88_150L, false,
+            new Portal("dongnai", "Cổng thông tin điện tử tỉnh Đồng Nai", "Đồng Nai", 75L, 16, 88_150L,
+                    false, false, HtmlListWriter.DateForm.WEEKDAY_DAY_TIME,
                     List.of(
                             seed("Đẩy nhanh tiến độ Cảng hàng không quốc tế Long Thành",
                                     "Các nhà thầu tăng ca, huy động thêm nhân lực và thiết bị để hoàn thành hạng "
@@ -53,7 +60,8 @@ final class NewsCatalogue {
                                     "Sầu riêng Ri6 loại A được thu mua 60.000–65.000 đồng/kg; nhà vườn được "
                                             + "khuyến cáo không cắt non để giữ uy tín thị trường.",
                                     "nong-san"))),
-            new Portal("longan", "Cổng thông tin điện tử tỉnh Long An", "Long An", 62L, 20, 205_733L, false,
+            new Portal("longan", "Cổng thông tin điện tử tỉnh Long An", "Long An", 62L, 20, 205_733L,
+                    false, false, HtmlListWriter.DateForm.DAY_DASH_TIME,
                     List.of(
                             seed("Thanh long Châu Thành được mùa, được giá",
                                     "Thanh long ruột đỏ đạt chuẩn VietGAP được doanh nghiệp bao tiêu với giá "
@@ -66,7 +74,22 @@ final class NewsCatalogue {
                             seed("Mặn xâm nhập sâu trên sông Vàm Cỏ",
                                     "Độ mặn 4‰ vào sâu hơn 60 km; nông dân cần kiểm tra nước trước khi bơm tưới "
                                             + "cho lúa và cây ăn trái.",
-                                    "canh-bao"))));
+                                    "canh-bao"))),
+            new Portal("binhphuoc", "Cổng thông tin điện tử tỉnh Bình Phước", "Bình Phước", 180L, 15, 31_502L,
+                    true, true, HtmlListWriter.DateForm.UPDATED_DAY_TIME,
+                    List.of(
+                            seed("Hạt điều & hồ tiêu Bình Phước vào vụ thu hoạch",
+                                    "Điều thô được thu mua 32.000–35.000 đồng/kg; Sở NN&PTNT khuyến cáo nông dân "
+                                            + "phơi khô, bảo quản đúng cách để giữ giá.",
+                                    "nong-san"),
+                            seed("Vườn quốc gia Bù Gia Mập tăng cường phòng cháy rừng mùa khô",
+                                    "Lực lượng kiểm lâm trực 24/24 giờ tại các chòi canh, cấm đốt lửa trong rừng "
+                                            + "và vùng giáp ranh.",
+                                    "canh-bao"),
+                            seed("Trảng cỏ Bù Lạch vào mùa đẹp nhất năm",
+                                    "Huyện Bù Đăng mở tuyến du lịch trải nghiệm văn hóa đồng bào S'tiêng, "
+                                            + "M'nông gắn với trảng cỏ.",
+                                    "du-lich"))));
 
     /** News any province's portal could carry. */
     static final List<NewsItemSeed> COMMON_NEWS = List.of(
@@ -197,6 +220,15 @@ final class NewsCatalogue {
         String month = DateTimeFormatter.ofPattern("yyyy/MM").format(at.atOffset(VIETNAM));
         return new NewsItem(portal.id(), id, Text.slug(seed.title()), seed.title(), seed.summary(), seed.category(),
                 "/" + portal.id() + "/uploads/" + month + "/anh-" + id + ".jpg", relativeImage, at, at);
+    }
+
+    /**
+     * Whether a portal shows this item without a date, in its HTML list and (when {@code quirkyRss}) in its
+     * RSS: some editors never fill the field in. Decided by the id, so an item keeps its look when others
+     * are published.
+     */
+    static boolean undated(NewsItem item) {
+        return item.id() % 7 == 3;
     }
 
     private static NewsItemSeed seed(String title, String summary, String category) {

@@ -10,12 +10,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import vn.govhub.sandbox.Simulator;
 
@@ -38,28 +41,46 @@ import vn.govhub.sandbox.Simulator;
  * GET /                                  JSON index of the portals and their feed URLs
  * GET /{portal}/rss.xml                  RSS 2.0, application/rss+xml; charset=UTF-8
  * GET /{portal}/atom.xml                 Atom 1.0, application/atom+xml; charset=UTF-8
+ * GET /{portal}/tin-tuc[?page=n]         the HTML news list, 10 items a page (see {@link HtmlListWriter})
  * GET /{portal}/tin-tuc/{slug}-{id}.html the article page each item links to
  * GET /{portal}/uploads/...jpg           the illustrations the descriptions refer to
+ * GET /broken/{case}.rss                 feeds that always fail one way ({@link #brokenCases()})
+ * GET /bench/{n}/rss.xml                 benchmark sources, 50 items each ({@link #benchUrl(int)})
  * </pre>
- * Portals: {@code tayninh}, {@code dongnai}, {@code longan}. Content is generated from fixed seeds and the
- * base instant, so every run serves the same feeds; edits are stamped by the clock, never earlier than one
- * second after the previous change, so Last-Modified always moves forward.
+ * Portals: {@code tayninh}, {@code dongnai}, {@code longan}, and {@code binhphuoc}, whose RSS is valid but
+ * quirky (relative links, few guids, an item without pubDate, numeric character references). Content is
+ * generated from fixed seeds and the base instant, so every run serves the same feeds; edits are stamped by
+ * the clock, never earlier than one second after the previous change, so Last-Modified always moves forward.
  */
 public final class PortalSimulator extends Simulator {
 
     /** 2 June 2025, 08:30 in Vietnam. */
     public static final Instant DEFAULT_BASE_INSTANT = Instant.parse("2025-06-02T01:30:00Z");
 
+    /** How long {@code /broken/slow-drip.rss} takes to send its body, unless {@link #setSlowDripTotal} says. */
+    public static final Duration DEFAULT_SLOW_DRIP_TOTAL = Duration.ofSeconds(30);
+
+    /** How long {@code /broken/timeout.rss} waits before answering, unless {@link #setTimeoutDelay} says. */
+    public static final Duration DEFAULT_TIMEOUT_DELAY = Duration.ofSeconds(60);
+
     /** A portal front page keeps this many items; older ones drop off as new ones are published. */
     static final int MAX_ITEMS = 50;
 
     private static final String RSS_TYPE = "application/rss+xml; charset=UTF-8";
     private static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
+    private static final String HTML_TYPE = "text/html; charset=UTF-8";
+    private static final String NOT_FOUND_PAGE = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
+            + "<title>404</title></head><body><h1>Không tìm thấy trang</h1></body></html>";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instant baseInstant;
     private final Clock clock;
     private final Map<String, PortalState> portals = new LinkedHashMap<>();
+    private final BrokenFeeds broken;
+    private volatile Duration slowDripTotal = DEFAULT_SLOW_DRIP_TOTAL;
+    private volatile Duration timeoutDelay = DEFAULT_TIMEOUT_DELAY;
+    private volatile int benchFeedCount = BenchFeeds.DEFAULT_COUNT;
+    private final Map<Integer, Rendered> benchFeeds = new ConcurrentHashMap<>();
 
     /** On a free port, with the default base instant and a clock fixed at it. */
     public PortalSimulator() {
@@ -82,6 +103,7 @@ public final class PortalSimulator extends Simulator {
         for (NewsCatalogue.Portal portal : NewsCatalogue.PORTALS) {
             portals.put(portal.id(), new PortalState(portal));
         }
+        this.broken = new BrokenFeeds(baseInstant);
         resetState();
     }
 
@@ -107,6 +129,91 @@ public final class PortalSimulator extends Simulator {
 
     public String atomUrl(String portal) {
         return baseUrl() + "/" + state(portal).portal.id() + "/atom.xml";
+    }
+
+    /** The portal's HTML news list, first page: {@code http://127.0.0.1:<port>/tayninh/tin-tuc}. */
+    public String listUrl(String portal) {
+        return listUrl(portal, 1);
+    }
+
+    /** A page of the HTML news list, 1-based; pages hold {@value HtmlListWriter#PAGE_SIZE} items. */
+    public String listUrl(String portal, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages start at 1: " + page);
+        }
+        return baseUrl() + "/" + state(portal).portal.id() + "/tin-tuc" + (page == 1 ? "" : "?page=" + page);
+    }
+
+    /**
+     * The date pattern ({@link java.time.format.DateTimeFormatter}) that reads the portal's HTML list dates, or
+     * null when its form ({@code Thứ sáu, 09/02/2024 15:00}) needs the hub's built-in Vietnamese forms.
+     */
+    public String listDatePattern(String portal) {
+        return state(portal).portal.listDates().pattern;
+    }
+
+    /**
+     * The broken feeds' names, for {@link #brokenUrl(String)}: {@code malformed}, {@code html-as-rss},
+     * {@code doctype-bomb}, {@code xxe}, {@code huge}, {@code not-found}, {@code server-error},
+     * {@code slow-drip}, {@code timeout}, {@code wrong-encoding}, {@code empty}.
+     */
+    public List<String> brokenCases() {
+        return BrokenFeeds.CASES;
+    }
+
+    /** E.g. {@code brokenUrl("xxe")} is {@code http://127.0.0.1:<port>/broken/xxe.rss}; see the README. */
+    public String brokenUrl(String name) {
+        if (!BrokenFeeds.CASES.contains(name)) {
+            throw new IllegalArgumentException("no broken case '" + name + "', known: " + BrokenFeeds.CASES);
+        }
+        return baseUrl() + "/broken/" + name + ".rss";
+    }
+
+    /**
+     * How long {@code /broken/slow-drip.rss} takes to send its body ({@value BrokenFeeds#DRIP_CHUNKS} pieces,
+     * evenly spread); {@link #DEFAULT_SLOW_DRIP_TOTAL} until set. Kept across {@link #reset()}.
+     */
+    public void setSlowDripTotal(Duration total) {
+        this.slowDripTotal = requirePositive(total, "total");
+    }
+
+    /**
+     * How long {@code /broken/timeout.rss} waits before it answers (with a valid feed);
+     * {@link #DEFAULT_TIMEOUT_DELAY} until set. Kept across {@link #reset()}. The wait holds one of the
+     * server's ten threads, so keep it short where many requests may come.
+     */
+    public void setTimeoutDelay(Duration delay) {
+        this.timeoutDelay = requirePositive(delay, "delay");
+    }
+
+    /** Feed {@code n} of the benchmark sources, {@code 0 <= n < benchFeedCount()}: {@code .../bench/7/rss.xml}. */
+    public String benchUrl(int n) {
+        int count = benchFeedCount;
+        if (n < 0 || n >= count) {
+            throw new IllegalArgumentException("bench feeds are 0.." + (count - 1) + ": " + n);
+        }
+        return baseUrl() + "/bench/" + n + "/rss.xml";
+    }
+
+    /** How many benchmark feeds answer; 100 until set. */
+    public int benchFeedCount() {
+        return benchFeedCount;
+    }
+
+    /** Sets how many benchmark feeds answer ({@code /bench/0} to {@code /bench/count-1}); kept across reset. */
+    public void setBenchFeedCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        this.benchFeedCount = count;
+    }
+
+    private static Duration requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be between 1 ms and Integer.MAX_VALUE ms: " + d);
+        }
+        return d;
     }
 
     /** The item's absolute URL, which is also its RSS guid and Atom id. */
@@ -229,17 +336,26 @@ public final class PortalSimulator extends Simulator {
             String id = s.portal.id();
             stub(get(urlPathEqualTo("/" + id + "/rss.xml")), request -> feed(request, s, Format.RSS));
             stub(get(urlPathEqualTo("/" + id + "/atom.xml")), request -> feed(request, s, Format.ATOM));
+            stub(get(urlPathMatching("/" + id + "/tin-tuc/?")), request -> list(request, s));
             stub(get(urlPathMatching("/" + id + "/tin-tuc/[^/]+\\.html")), request -> article(request, s));
             stub(get(urlPathMatching("/" + id + "/uploads/.+\\.jpg")).willReturn(aResponse()
                     .withHeader("Content-Type", "image/jpeg")
                     .withHeader("Cache-Control", "public, max-age=86400")
                     .withBody(Illustration.JPEG)));
         }
+        stub(get(urlPathMatching("/bench/\\d+/rss\\.xml")), this::benchFeed);
+        stub(get(urlPathMatching("/bench/\\d+/uploads/.+\\.jpg")).willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg")
+                .withHeader("Cache-Control", "public, max-age=86400")
+                .withBody(Illustration.JPEG)));
+        for (String name : BrokenFeeds.CASES) {
+            stub(get(urlPathEqualTo("/broken/" + name + ".rss")),
+                    request -> broken.respond(name, baseUrl(), slowDripTotal, timeoutDelay));
+        }
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse()
                 .withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=UTF-8")
-                .withBody("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"><title>404</title></head>"
-                        + "<body><h1>Không tìm thấy trang</h1></body></html>")));
+                .withHeader("Content-Type", HTML_TYPE)
+                .withBody(NOT_FOUND_PAGE)));
     }
 
     private enum Format {
@@ -255,15 +371,70 @@ public final class PortalSimulator extends Simulator {
     }
 
     private ResponseDefinition feed(Request request, PortalState s, Format format) {
-        Rendered feed = s.rendered(format, baseUrl());
+        String base = baseUrl();
+        Rendered feed = s.rendered(format.name(), base,
+                items -> format.writer.apply(new FeedWriter.Snapshot(s.portal, items, s.lastModified, base)));
+        return conditional(request, feed, format.contentType);
+    }
+
+    private ResponseDefinition list(Request request, PortalState s) {
+        QueryParameter pageParameter = request.queryParameter("page");
+        int page;
+        try {
+            page = pageParameter.isPresent() ? Integer.parseInt(pageParameter.firstValue().strip()) : 1;
+        } catch (NumberFormatException e) {
+            return notFound();
+        }
+        int pages;
+        synchronized (s) {
+            pages = HtmlListWriter.pageCount(s.items.size());
+        }
+        if (page < 1 || page > pages) {
+            return notFound();
+        }
+        Rendered html = s.rendered("html-" + page, baseUrl(), items -> HtmlListWriter.render(s.portal, items, page));
+        return conditional(request, html, HTML_TYPE);
+    }
+
+    private ResponseDefinition benchFeed(Request request) {
+        String segment = request.getUrl().replaceFirst("\\?.*$", "").split("/")[2];
+        int n;
+        try {
+            n = Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            return notFound();
+        }
+        if (!segment.equals(Integer.toString(n)) || n >= benchFeedCount) {
+            return notFound(); // one address per feed: no /bench/007/
+        }
+        String base = baseUrl();
+        Rendered feed = benchFeeds.get(n);
+        if (feed == null || !feed.baseUrl.equals(base)) {
+            // rendered at most a few times over when requests race; the result is the same every time
+            List<NewsItem> items = BenchFeeds.items(n, baseInstant);
+            Instant lastModified = items.get(0).published();
+            byte[] body = FeedWriter.rss(new FeedWriter.Snapshot(BenchFeeds.portal(n), items, lastModified, base));
+            feed = new Rendered(0, base, body, etag(body), lastModified);
+            benchFeeds.put(n, feed);
+        }
+        return conditional(request, feed, RSS_TYPE);
+    }
+
+    /** The rendered body with its validators, or 304 when the request already holds it. */
+    private static ResponseDefinition conditional(Request request, Rendered rendered, String contentType) {
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
-                .withHeader("ETag", feed.etag)
-                .withHeader("Last-Modified", httpDate(feed.lastModified))
+                .withHeader("ETag", rendered.etag)
+                .withHeader("Last-Modified", httpDate(rendered.lastModified))
                 .withHeader("Cache-Control", "public, max-age=60");
-        if (notModified(request, feed)) {
+        if (notModified(request, rendered)) {
             return response.withStatus(304).build();
         }
-        return response.withStatus(200).withHeader("Content-Type", format.contentType).withBody(feed.body).build();
+        return response.withStatus(200).withHeader("Content-Type", contentType).withBody(rendered.body).build();
+    }
+
+    private static ResponseDefinition notFound() {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(404)
+                .withHeader("Content-Type", HTML_TYPE).withBody(NOT_FOUND_PAGE).build();
     }
 
     /** RFC 9110 §13.2.2: If-None-Match decides when present (weak comparison); else If-Modified-Since. */
@@ -322,6 +493,7 @@ public final class PortalSimulator extends Simulator {
             entry.put("name", s.portal.name());
             entry.put("rss", rssUrl(s.portal.id()));
             entry.put("atom", atomUrl(s.portal.id()));
+            entry.put("html", listUrl(s.portal.id()));
             list.add(entry);
         }
         try {
@@ -354,7 +526,7 @@ public final class PortalSimulator extends Simulator {
         final List<NewsItem> items = new ArrayList<>();
         Instant lastModified;
         long version;
-        final Map<Format, Rendered> rendered = new LinkedHashMap<>();
+        final Map<String, Rendered> rendered = new LinkedHashMap<>();
 
         PortalState(NewsCatalogue.Portal portal) {
             this.portal = portal;
@@ -372,13 +544,13 @@ public final class PortalSimulator extends Simulator {
             rendered.clear();
         }
 
-        synchronized Rendered rendered(Format format, String baseUrl) {
-            Rendered r = rendered.get(format);
+        /** The view ("RSS", "html-2", ...) of the current items, rendered once per change and base URL. */
+        synchronized Rendered rendered(String view, String baseUrl, Function<List<NewsItem>, byte[]> render) {
+            Rendered r = rendered.get(view);
             if (r == null || r.version != version || !r.baseUrl.equals(baseUrl)) {
-                byte[] body = format.writer.apply(
-                        new FeedWriter.Snapshot(portal, List.copyOf(items), lastModified, baseUrl));
+                byte[] body = render.apply(List.copyOf(items));
                 r = new Rendered(version, baseUrl, body, etag(body), lastModified);
-                rendered.put(format, r);
+                rendered.put(view, r);
             }
             return r;
         }

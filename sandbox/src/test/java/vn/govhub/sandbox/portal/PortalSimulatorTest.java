@@ -128,11 +128,12 @@ class PortalSimulatorTest {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=UTF-8");
         JsonNode index = new ObjectMapper().readTree(response.body());
-        assertThat(index.get("portals")).hasSize(3);
+        assertThat(index.get("portals")).hasSize(4);
         JsonNode dongnai = index.get("portals").get(1);
         assertThat(dongnai.get("name").asText()).isEqualTo("Cổng thông tin điện tử tỉnh Đồng Nai");
         assertThat(dongnai.get("rss").asText()).isEqualTo(portal.rssUrl("dongnai"));
         assertThat(dongnai.get("atom").asText()).isEqualTo(portal.atomUrl("dongnai"));
+        assertThat(dongnai.get("html").asText()).isEqualTo(portal.listUrl("dongnai"));
     }
 
     @Test
