@@ -36,6 +36,28 @@ public class Leadership {
         if (!election) {
             log.warn("Leader election is off (govhub.cluster.leader-election=false): every node runs every scheduled task");
         }
+        awaitPartitionTable();
+    }
+
+    /**
+     * Hazelcast assigns partitions lazily: until then no member owns any, and a poller asking on its first tick
+     * would skip it (and with an hourly schedule, wait an hour). Trigger the assignment and wait for it here.
+     */
+    private void awaitPartitionTable() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        hazelcast.getPartitionService().getPartitions();
+        while (hazelcast.getPartitionService().getPartition("govhub").getOwner() == null) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Hazelcast partitions still unassigned after 30 s; pollers wait for them");
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** True when this node should run {@code task} now. False while this member is not (or no longer) running. */
