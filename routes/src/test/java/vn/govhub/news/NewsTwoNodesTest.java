@@ -53,7 +53,7 @@ class NewsTwoNodesTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> count(jdbc, "good-rss") == portal.items("tayninh").size());
         assertThat(count(jdbc, "good-rss")).isEqualTo(portal.items("tayninh").size());
         assertThat(count(jdbc, "good-atom")).isEqualTo(portal.items("dongnai").size());
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT item_key) FROM news_item", Long.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT source_id, item_key FROM news_item) d", Long.class))
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM news_item", Long.class));
     }
 
