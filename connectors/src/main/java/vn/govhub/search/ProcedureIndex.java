@@ -50,9 +50,10 @@ import vn.govhub.text.VietnameseText;
  *
  * <p>Every name is indexed twice: accent-exact (tone placement normalised, see {@link VietnameseTerms}) and
  * accent-folded. A query word matches either, with fuzzy (one edit, words of four letters or more) and, for the
- * last word, prefix alternatives on the folded form. Ranking, strongest first: a procedure code typed as is;
- * every query word found in the name; the words close together in the name; accent-exact over folded-only
- * matches; name over required-document matches.
+ * last word, prefix alternatives on the folded form; at least half the words must match. Ranking, strongest
+ * first: a procedure code typed as is; every query word found in the name; every word found in the name or the
+ * required documents; the words close together in the name; accent-exact over folded-only matches; name over
+ * required-document matches.
  */
 public final class ProcedureIndex {
 
@@ -66,6 +67,7 @@ public final class ProcedureIndex {
     private static final float PREFIX_BOOST = 0.5f;
     private static final float DOCUMENTS_BOOST = 0.2f;
     private static final float ALL_WORDS_IN_NAME_BONUS = 8f;
+    private static final float ALL_WORDS_BONUS = 4f;
     private static final float PHRASE_BOOST = 2f;
     private static final int PHRASE_SLOP = 2;
     private static final float CODE_BONUS = 1000f;
@@ -189,24 +191,28 @@ public final class ProcedureIndex {
 
         BooleanQuery.Builder anyWords = new BooleanQuery.Builder();
         BooleanQuery.Builder allWordsInName = new BooleanQuery.Builder();
+        BooleanQuery.Builder allWords = new BooleanQuery.Builder();
         for (int i = 0; i < words.size(); i++) {
             boolean last = i == words.size() - 1;
             String exact = VietnameseTerms.exactTerm(words.get(i));
             Query inName = wordInName(exact, folded.get(i), last);
             Query inDocuments = new BoostQuery(wordInDocuments(exact, folded.get(i), last), DOCUMENTS_BOOST);
-            anyWords.add(new BooleanQuery.Builder()
+            Query anywhere = new BooleanQuery.Builder()
                     .add(inName, Occur.SHOULD)
                     .add(inDocuments, Occur.SHOULD)
-                    .build(), Occur.SHOULD);
+                    .build();
+            anyWords.add(anywhere, Occur.SHOULD);
+            allWords.add(anywhere, Occur.MUST);
             allWordsInName.add(inName, Occur.MUST);
         }
-        // Half the words (rounded up) must match somewhere; all of them in the name ranks first.
+        // Half the words (rounded up) must match somewhere; all of them ranks above that, all in the name first.
         anyWords.setMinimumNumberShouldMatch((words.size() + 1) / 2);
 
         BooleanQuery.Builder ranked = new BooleanQuery.Builder()
                 .add(anyWords.build(), Occur.MUST)
                 .add(new BoostQuery(new ConstantScoreQuery(allWordsInName.build()), ALL_WORDS_IN_NAME_BONUS),
-                        Occur.SHOULD);
+                        Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(allWords.build()), ALL_WORDS_BONUS), Occur.SHOULD);
         if (folded.size() > 1) {
             ranked.add(new BoostQuery(phrase(folded), PHRASE_BOOST), Occur.SHOULD);
         }
