@@ -153,11 +153,22 @@ public final class TthcSimulator extends Simulator {
         }
     }
 
-    /** The {@code LayThuTuc} item of a listed procedure, as served now; empty when not listed. */
+    /**
+     * The {@code LayThuTuc} item of a listed procedure, as a client parsing the answer now would read it (so it
+     * equals what Jackson reads off the wire); empty when not listed. Form links need the simulator started.
+     */
     public Optional<JsonNode> procedure(String code) {
+        Optional<ObjectNode> item;
         synchronized (catalogue) {
-            return catalogue.find(code).map(this::write);
+            item = catalogue.find(code).map(this::write);
         }
+        return item.map(node -> {
+            try {
+                return JSON.readTree(bytes(node));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public int revision() {
