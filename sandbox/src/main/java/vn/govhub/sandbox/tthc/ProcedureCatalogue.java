@@ -32,6 +32,12 @@ final class ProcedureCatalogue {
             " - trường hợp đối tượng thuộc hộ nghèo, hộ cận nghèo", " - trường hợp nộp hồ sơ qua bưu chính công ích",
             " (thực hiện tại Trung tâm Phục vụ hành chính công)", " - trường hợp bổ sung, điều chỉnh");
 
+    /** A second variant dimension, so names stay distinct up to 88 variants of a seed (8 184 procedures). */
+    static final List<String> CASES = List.of("", " - trường hợp cấp lần đầu", " - trường hợp thay đổi thông tin",
+            " - trường hợp người yêu cầu là người cao tuổi", " - trường hợp khẩn cấp",
+            " - trường hợp người yêu cầu là người khuyết tật", " - trường hợp liên thông điện tử",
+            " - trường hợp gia hạn");
+
     /** Codes are {@code <prefix>.<6 digits>}; multiplying by a prime spreads them without collisions. */
     private static final int CODE_SPAN = 998_000;
     private static final long CODE_STRIDE = 7_919;
@@ -59,7 +65,8 @@ final class ProcedureCatalogue {
             this.seed = seed;
             this.variant = variant;
             this.revisionAdded = revisionAdded;
-            this.baseName = seed.name() + SUFFIXES.get(variant % SUFFIXES.size());
+            this.baseName = seed.name() + SUFFIXES.get(variant % SUFFIXES.size())
+                    + CASES.get(variant / SUFFIXES.size() % CASES.size());
             this.code = code(index, level());
             this.decision = 24_000 + index % 500;
         }

@@ -15,10 +15,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.govhub.sandbox.Simulator;
 import vn.govhub.sandbox.tthc.ProcedureCatalogue.Procedure;
@@ -88,7 +91,7 @@ public final class TthcSimulator extends Simulator {
     private volatile String unitCode = DEFAULT_UNIT_CODE;
     private volatile boolean http401OnAuthFailure;
     private volatile int sessionCallLimit = -1;
-    private volatile boolean truncateNextDetail;
+    private final AtomicBoolean truncateNextDetail = new AtomicBoolean();
 
     private record ErrorAnswer(int code, String message) {
     }
@@ -165,7 +168,7 @@ public final class TthcSimulator extends Simulator {
         return item.map(node -> {
             try {
                 return JSON.readTree(bytes(node));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -215,7 +218,7 @@ public final class TthcSimulator extends Simulator {
 
     /** The next {@code LayThuTuc} answer is cut off in the middle of its JSON (HTTP 200 all the same). */
     public void truncateNextDetail() {
-        truncateNextDetail = true;
+        truncateNextDetail.set(true);
     }
 
     /** The next call of {@code service} answers {@code {"error_code": code, "message": message}}. */
@@ -258,7 +261,7 @@ public final class TthcSimulator extends Simulator {
         unitCode = DEFAULT_UNIT_CODE;
         http401OnAuthFailure = false;
         sessionCallLimit = -1;
-        truncateNextDetail = false;
+        truncateNextDetail.set(false);
     }
 
     // ---- HTTP
@@ -362,15 +365,14 @@ public final class TthcSimulator extends Simulator {
         synchronized (catalogue) {
             catalogue.find(code).map(this::write).ifPresent(result::add);
         }
-        if (truncateNextDetail) {
-            truncateNextDetail = false;
+        if (truncateNextDetail.compareAndSet(true, false)) {
             byte[] whole = bytes(JSON.createObjectNode().put("error_code", OK).set("result", result));
             int cut = whole.length / 2;
             while (cut > 1 && (whole[cut] & 0xC0) == 0x80) {
                 cut--; // cut between characters: the JSON is broken, the UTF-8 is not
             }
             return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                    .withHeader("Content-Type", JSON_TYPE).withBody(java.util.Arrays.copyOf(whole, cut)).build();
+                    .withHeader("Content-Type", JSON_TYPE).withBody(Arrays.copyOf(whole, cut)).build();
         }
         return ok(result);
     }
@@ -422,7 +424,7 @@ public final class TthcSimulator extends Simulator {
         try {
             JsonNode node = JSON.readTree(request.getBody());
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

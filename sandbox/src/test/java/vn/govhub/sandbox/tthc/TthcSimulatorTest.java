@@ -401,6 +401,7 @@ class TthcSimulatorTest {
         TthcSimulator big = new TthcSimulator(0, 6_500);
         assertThat(big.procedureCodes()).hasSize(6_500).doesNotHaveDuplicates()
                 .startsWith(tthc.procedureCodes().subList(0, 10).toArray(String[]::new));
+        assertThat(new ProcedureCatalogue(6_500).listed()).extracting(p -> p.name()).doesNotHaveDuplicates();
     }
 
     // ---- helpers over the catalogue
