@@ -149,7 +149,8 @@ public final class ProcedureIndex {
      */
     public SearchResult search(SearchQuery query) {
         int offset = SearchCursor.offset(query);
-        boolean browse = query.text() == null || query.text().isBlank();
+        // String.isBlank misses the no-break space that pasted text often carries
+        boolean browse = query.text() == null || VietnameseText.collapseWhitespace(query.text()).isEmpty();
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         if (browse) {
             builder.add(new MatchAllDocsQuery(), Occur.MUST);
