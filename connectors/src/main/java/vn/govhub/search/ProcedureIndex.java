@@ -49,8 +49,8 @@ import vn.govhub.text.VietnameseText;
  * and one {@link IndexSearcher} serves every thread.
  *
  * <p>Every name is indexed twice: accent-exact (tone placement normalised, see {@link VietnameseTerms}) and
- * accent-folded. A query word matches either, with fuzzy (one edit, words of four letters or more) and, for the
- * last word, prefix alternatives on the folded form; at least half the words must match. Ranking, strongest
+ * accent-folded. A query word matches either, with fuzzy (one edit, words of four letters or more that no name
+ * contains) and, for the last word, prefix alternatives on the folded form; at least half the words must match. Ranking, strongest
  * first: a procedure code typed as is; every query word found in the name; every word found in the name or the
  * required documents; the words close together in the name; accent-exact over folded-only matches; name over
  * required-document matches.
@@ -149,21 +149,23 @@ public final class ProcedureIndex {
      */
     public SearchResult search(SearchQuery query) {
         int offset = SearchCursor.offset(query);
-        boolean browse = query.text() == null || query.text().isBlank();
+        // String.isBlank misses the no-break space that pasted text often carries
+        boolean browse = query.text() == null || VietnameseText.collapseWhitespace(query.text()).isEmpty();
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         if (browse) {
             builder.add(new MatchAllDocsQuery(), Occur.MUST);
-        } else {
-            Query text = textQuery(query.text());
-            if (text == null) {
-                return new SearchResult(List.of(), null, 0);
-            }
-            builder.add(text, Occur.MUST);
         }
-        addFilters(builder, query);
-        Sort sort = browse ? BY_NAME : BY_RELEVANCE;
-        int wanted = Math.max(1, (int) Math.min((long) offset + query.limit(), documentsByDocId.length));
         try {
+            if (!browse) {
+                Query text = textQuery(query.text());
+                if (text == null) {
+                    return new SearchResult(List.of(), null, 0);
+                }
+                builder.add(text, Occur.MUST);
+            }
+            addFilters(builder, query);
+            Sort sort = browse ? BY_NAME : BY_RELEVANCE;
+            int wanted = Math.max(1, (int) Math.min((long) offset + query.limit(), documentsByDocId.length));
             TopFieldDocs top = searcher.search(builder.build(),
                     new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE));
             List<Hit> hits = new ArrayList<>(query.limit());
@@ -181,7 +183,7 @@ public final class ProcedureIndex {
         }
     }
 
-    private static Query textQuery(String text) {
+    private Query textQuery(String text) throws IOException {
         List<String> words = VietnameseTerms.words(text);
         if (words.isEmpty()) {
             return null;
@@ -195,7 +197,7 @@ public final class ProcedureIndex {
         for (int i = 0; i < words.size(); i++) {
             boolean last = i == words.size() - 1;
             String exact = VietnameseTerms.exactTerm(words.get(i));
-            Query inName = wordInName(exact, folded.get(i), last);
+            Query inName = wordInName(exact, folded.get(i), last, isTypo(folded.get(i)));
             Query inDocuments = new BoostQuery(wordInDocuments(exact, folded.get(i), last), DOCUMENTS_BOOST);
             Query anywhere = new BooleanQuery.Builder()
                     .add(inName, Occur.SHOULD)
@@ -229,11 +231,19 @@ public final class ProcedureIndex {
         return textOrCode.build();
     }
 
-    private static Query wordInName(String exact, String folded, boolean last) {
+    /**
+     * Only words the names do not contain get fuzzy alternatives: expanding every word costs about a millisecond
+     * per query, and a word that is in the names is far more likely meant than a neighbour one edit away.
+     */
+    private boolean isTypo(String folded) throws IOException {
+        return folded.length() >= FUZZY_MIN_LENGTH && searcher.getIndexReader().docFreq(new Term(NAME_FOLDED, folded)) == 0;
+    }
+
+    private static Query wordInName(String exact, String folded, boolean last, boolean typo) {
         BooleanQuery.Builder word = new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(NAME_EXACT, exact)), EXACT_BOOST), Occur.SHOULD)
                 .add(new TermQuery(new Term(NAME_FOLDED, folded)), Occur.SHOULD);
-        if (folded.length() >= FUZZY_MIN_LENGTH) {
+        if (typo) {
             FuzzyQuery fuzzy = new FuzzyQuery(new Term(NAME_FOLDED, folded), 1, 0, FUZZY_MAX_EXPANSIONS, true);
             word.add(new BoostQuery(fuzzy, FUZZY_BOOST), Occur.SHOULD);
         }
