@@ -42,7 +42,7 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         // (X-Request-Id is set by RequestIdFilter).
         api.onCompletion().modeBeforeConsumer()
                 .removeHeaders("*", Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
-                        "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After");
+                        "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After", "Content-Disposition");
     }
 
     /** Writes the problem document as the exchange's response. */

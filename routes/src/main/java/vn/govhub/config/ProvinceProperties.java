@@ -23,6 +23,7 @@ import java.util.List;
  * @param zone    the province's time zone (Vietnam has one)
  * @param api     how the province's mini app reaches the hub
  * @param news    provincial portals to bring news in from
+ * @param catalogue the national procedure database and which procedures the province serves
  */
 public record ProvinceProperties(
         @NotBlank @Pattern(regexp = ProvinceProperties.ID, message = "must be lower-case letters, digits and dashes") String id,
@@ -30,7 +31,8 @@ public record ProvinceProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
         @Valid @NotNull @DefaultValue Api api,
-        @Valid @NotNull @DefaultValue News news) {
+        @Valid @NotNull @DefaultValue News news,
+        @Valid @NotNull @DefaultValue Catalogue catalogue) {
 
     static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -72,6 +74,57 @@ public record ProvinceProperties(
     }
 
     public enum SourceKind { RSS, ATOM, HTML }
+
+    /**
+     * The province's procedure catalogue, synced from the national TTHC database.
+     *
+     * @param enabled        false: no sync, no search for this province
+     * @param source         how to reach the national database's integration API
+     * @param syncCron       Quartz cron of the scheduled sync, in the province's zone
+     * @param agencies       implementing agency codes whose procedures the province serves (empty: all)
+     * @param procedures     further procedure codes served whatever their agency
+     * @param fullyOnline    codes offered fully online (DVC trực tuyến toàn trình)
+     * @param partlyOnline   codes offered partly online (một phần); all others are information only
+     * @param maxMalformed   procedures that cannot be mapped before a run is abandoned
+     * @param formMaxBytes   largest form template the hub caches and serves
+     */
+    public record Catalogue(
+            @DefaultValue("false") boolean enabled,
+            @Valid TthcSource source,
+            @Cron @DefaultValue("0 0 2 * * ?") String syncCron,
+            @DefaultValue List<String> agencies,
+            @DefaultValue List<@Pattern(regexp = "\\d+\\.\\d{4,}", message = "is not a national procedure code (1.001234)") String> procedures,
+            @DefaultValue List<@Pattern(regexp = "\\d+\\.\\d{4,}", message = "is not a national procedure code (1.001234)") String> fullyOnline,
+            @DefaultValue List<@Pattern(regexp = "\\d+\\.\\d{4,}", message = "is not a national procedure code (1.001234)") String> partlyOnline,
+            @Min(0) @DefaultValue("20") int maxMalformed,
+            @Min(1024) @DefaultValue("10485760") int formMaxBytes) {
+
+        @AssertTrue(message = "is required when the catalogue is enabled")
+        public boolean isSourceGiven() {
+            return !enabled || source != null;
+        }
+    }
+
+    /**
+     * The national TTHC database integration API (vn-egov.md §1). Credentials belong in the environment:
+     * {@code password: ${GOVHUB_TTHC_PASSWORD}}.
+     */
+    public record TthcSource(
+            @NotNull @HttpUrl String baseUrl,
+            @NotBlank @DefaultValue("/api/auth") String authPath,
+            @NotBlank @DefaultValue("/api/integration") String integrationPath,
+            @NotBlank String unitCode,
+            @NotBlank String username,
+            @NotNull String password,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @NotNull @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue({"401", "403"}) List<Integer> sessionExpiredCodes) {
+
+        @Override
+        public String toString() {
+            return "TthcSource[" + baseUrl + ", unit " + unitCode + "]";
+        }
+    }
 
     /** Where the parts of each item sit on an HTML list page. */
     public record HtmlSelectors(
