@@ -29,17 +29,28 @@ public class CatalogueSearch {
     private final CatalogueStore store;
     private final ProvinceRegistry provinces;
     private final Map<String, ProcedureIndex> indexes = new ConcurrentHashMap<>();
+    private final vn.govhub.cluster.Leadership leadership;
+    private final org.apache.camel.ProducerTemplate camel;
 
-    public CatalogueSearch(CatalogueStore store, ProvinceRegistry provinces) {
+    public CatalogueSearch(CatalogueStore store, ProvinceRegistry provinces, vn.govhub.cluster.Leadership leadership,
+                           org.apache.camel.ProducerTemplate camel) {
         this.store = store;
         this.provinces = provinces;
+        this.leadership = leadership;
+        this.camel = camel;
     }
 
+    /** Indexes what is stored; an empty catalogue is synced at once when so configured (on the sync's leader). */
     @EventListener(ApplicationReadyEvent.class)
     public void buildAtStart() {
         for (ProvinceProperties province : provinces.enabled()) {
             if (province.catalogue().enabled()) {
                 rebuild(province.id());
+                if (size(province.id()) == 0 && province.catalogue().syncOnStartIfEmpty()
+                        && leadership.isLeader("catalogue-sync-" + province.id())) {
+                    log.info("Catalogue of {} is empty: syncing now", province.id());
+                    camel.sendBodyAndHeader(CatalogueRoutes.SYNC_QUEUE, null, "province", province.id());
+                }
             }
         }
     }

@@ -87,6 +87,7 @@ public record ProvinceProperties(
      * @param partlyOnline   codes offered partly online (một phần); all others are information only
      * @param maxMalformed   procedures that cannot be mapped before a run is abandoned
      * @param formMaxBytes   largest form template the hub caches and serves
+     * @param syncOnStartIfEmpty a node starting with an empty catalogue queues a sync at once (on the leader)
      */
     public record Catalogue(
             @DefaultValue("false") boolean enabled,
@@ -97,7 +98,8 @@ public record ProvinceProperties(
             @DefaultValue List<@Pattern(regexp = "\\d+\\.\\d{4,}", message = "is not a national procedure code (1.001234)") String> fullyOnline,
             @DefaultValue List<@Pattern(regexp = "\\d+\\.\\d{4,}", message = "is not a national procedure code (1.001234)") String> partlyOnline,
             @Min(0) @DefaultValue("20") int maxMalformed,
-            @Min(1024) @DefaultValue("10485760") int formMaxBytes) {
+            @Min(1024) @DefaultValue("10485760") int formMaxBytes,
+            @DefaultValue("true") boolean syncOnStartIfEmpty) {
 
         @AssertTrue(message = "is required when the catalogue is enabled")
         public boolean isSourceGiven() {

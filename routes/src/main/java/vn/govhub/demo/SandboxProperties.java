@@ -11,10 +11,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled    set by the demo profile; also enables the demo province
  * @param portalPort loopback port of the provincial news portal simulator
+ * @param tthcPort   loopback port of the national TTHC database simulator
+ * @param tthcProcedures how many procedures that simulator serves
  */
 @Validated
 @ConfigurationProperties("govhub.sandbox")
 public record SandboxProperties(
         @DefaultValue("false") boolean enabled,
-        @Min(1) @Max(65535) @DefaultValue("18081") int portalPort) {
+        @Min(1) @Max(65535) @DefaultValue("18081") int portalPort,
+        @Min(1) @Max(65535) @DefaultValue("18082") int tthcPort,
+        @Min(1) @DefaultValue("2000") int tthcProcedures) {
 }
