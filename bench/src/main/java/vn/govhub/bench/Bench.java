@@ -38,6 +38,17 @@ public final class Bench {
                 }
                 double score = result.getPrimaryResult().getScore();
                 String unit = result.getPrimaryResult().getScoreUnit();
+                if (result.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime) {
+                    var stats = result.getPrimaryResult().getStatistics();
+                    System.out.printf("%s.%s: p50 %.3f %s, p99 %.3f %s%n", simple(type), method,
+                            stats.getPercentile(50), unit, stats.getPercentile(99), unit);
+                    if (baseline != null) {
+                        var base = baseline.getPrimaryResult().getStatistics();
+                        System.out.printf("  baseline %s: p50 %.3f %s, p99 %.3f %s%n",
+                                baseline.getParams().getBenchmark().substring(type.length() + 1),
+                                base.getPercentile(50), unit, base.getPercentile(99), unit);
+                    }
+                }
                 if (baseline == null) {
                     System.out.printf("%s.%s: %.3f %s (no baseline)%n", simple(type), method, score, unit);
                 } else {

@@ -76,14 +76,18 @@ public class CatalogueSearch {
     }
 
     static SearchDocument document(CatalogueStore.StoredProcedure stored) {
-        Procedure p = stored.procedure();
+        return document(stored.procedure(), stored.onlineLevel(), stored.active());
+    }
+
+    /** What the index needs of a procedure. */
+    public static SearchDocument document(Procedure p, OnlineLevel online, boolean active) {
         return new SearchDocument(p.code(), p.name(),
                 p.sectors().stream().map(Procedure.Ref::code).filter(c -> c != null).toList(),
                 p.sectors().isEmpty() ? null : p.sectors().get(0).name(),
                 p.levels().stream().filter(l -> l.tier() != null).map(l -> l.tier().name()).distinct().toList(),
                 p.agencies().stream().map(Procedure.Ref::code).filter(c -> c != null).toList(),
-                stored.onlineLevel().name(),
+                online.name(),
                 p.documents().stream().flatMap(c -> c.documents().stream()).map(Procedure.Document::name).filter(n -> n != null).distinct().toList(),
-                p.processingTimeSummary(), p.feeSummary(), stored.active());
+                p.processingTimeSummary(), p.feeSummary(), active);
     }
 }
