@@ -163,7 +163,8 @@ class ProcedureIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kết hôn AND (", "\"đăng ký kết hôn", "kết~ hôn*", "thủ tục: kết hôn", "+kết -hôn^2 [a TO z]"})
+    @ValueSource(strings = {
+            "kết hôn AND (", "\"đăng ký kết hôn", "kết~ hôn*", "thủ tục: kết hôn", "+kết -hôn^2 [a TO z]"})
     void querySyntaxCharactersAreOrdinaryText(String text) {
         List<Hit> hits = index.search(SearchQuery.text(text, 5)).hits();
 
