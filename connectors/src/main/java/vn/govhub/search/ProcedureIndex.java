@@ -50,14 +50,14 @@ import vn.govhub.text.VietnameseText;
  *
  * <p>Every name is indexed twice: accent-exact (tone placement normalised, see {@link VietnameseTerms}) and
  * accent-folded. A query word matches either, with fuzzy (one edit, words of four letters or more that no name
- * contains) and, for the last word, prefix alternatives on the folded form; at least half the words must match. Ranking, strongest
- * first: a procedure code typed as is; every query word found in the name; every word found in the name or the
- * required documents; the words close together in the name; accent-exact over folded-only matches; name over
- * required-document matches.
+ * contains) and, for the last word, prefix alternatives on the folded form; at least half the words must match.
+ * Ranking, strongest first: a procedure code typed as is; every query word found in the name; every word found in
+ * the name or the required documents; the words close together in the name; accent-exact over folded-only
+ * matches; name over required-document matches. Ties go to name order, then code, so pages are stable.
  */
 public final class ProcedureIndex {
 
-    /** Longer queries are cut: every word costs a fuzzy and a few term lookups. */
+    /** Longer queries are cut: every word adds a handful of term lookups to every candidate's score. */
     static final int MAX_QUERY_WORDS = 8;
     private static final int FUZZY_MIN_LENGTH = 4;
     private static final int FUZZY_MAX_EXPANSIONS = 10;
@@ -236,7 +236,8 @@ public final class ProcedureIndex {
      * per query, and a word that is in the names is far more likely meant than a neighbour one edit away.
      */
     private boolean isTypo(String folded) throws IOException {
-        return folded.length() >= FUZZY_MIN_LENGTH && searcher.getIndexReader().docFreq(new Term(NAME_FOLDED, folded)) == 0;
+        return folded.length() >= FUZZY_MIN_LENGTH
+                && searcher.getIndexReader().docFreq(new Term(NAME_FOLDED, folded)) == 0;
     }
 
     private static Query wordInName(String exact, String folded, boolean last, boolean typo) {

@@ -4,6 +4,7 @@ package vn.govhub.search;
  * A search or browse request against a {@link ProcedureIndex}.
  *
  * @param text             what the citizen typed; null or blank browses all procedures in name order
+ *                         (accent-folded alphabetical: "Đăng ký" sorts with "Dang")
  * @param sector           sector code filter, or null
  * @param level            administrative level filter, or null
  * @param agency           agency code filter, or null

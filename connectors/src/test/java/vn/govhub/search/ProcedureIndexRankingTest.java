@@ -81,7 +81,8 @@ class ProcedureIndexRankingTest {
                 top("cong ty trach nhiem huu han", "Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên"),
                 top("bảo hiểm y tế", "Cấp lại, đổi thẻ bảo hiểm y tế"),
                 top("cap ma so vung trong", "Cấp mã số vùng trồng"),
-                top("kiem dich dong vat", "Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật vận chuyển ra khỏi địa bàn cấp tỉnh"),
+                top("kiem dich dong vat", "Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật vận chuyển"
+                        + " ra khỏi địa bàn cấp tỉnh"),
                 top("cham dut giam ho", "Đăng ký chấm dứt giám hộ"),
                 top("nhan cha me con", "Đăng ký nhận cha, mẹ, con"),
                 top("phong kham da khoa", "Cấp giấy phép hoạt động đối với phòng khám đa khoa"),
