@@ -64,6 +64,9 @@ public class CatalogueRoutes extends RouteBuilder {
                     .param().name("formId").type(RestParamType.path).description("the document's code (MAGIAYTO)").endParam()
                     .bindingMode(RestBindingMode.off)
                     .produces("application/pdf")
+                    .responseMessage().code(200).message("The form file (PDF, Word, Excel or OpenDocument)").endResponseMessage()
+                    .responseMessage().code(404).message("No such procedure or form").endResponseMessage()
+                    .responseMessage().code(502).message("The form's source failed or sent no document").endResponseMessage()
                     .to("direct:api-procedures-form");
         rest("/sectors").description("Sectors (lĩnh vực) of the catalogue")
                 .get().produces("application/json").outType(CatalogueApi.SectorView[].class)
