@@ -26,7 +26,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -37,8 +36,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import vn.govhub.text.VietnameseText;
@@ -71,6 +72,11 @@ public final class ProcedureIndex {
     private static final float PHRASE_BOOST = 2f;
     private static final int PHRASE_SLOP = 2;
     private static final float CODE_BONUS = 1000f;
+    /**
+     * Text searches count matches exactly up to this many; beyond it the total is a lower bound, which lets
+     * Lucene skip blocks of documents that cannot reach the page instead of scoring every match.
+     */
+    static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private static final String CODE = "code";
     private static final String ORDINAL = "ordinal";
@@ -90,8 +96,6 @@ public final class ProcedureIndex {
             NAME_EXACT, VietnameseTerms.EXACT, DOCUMENTS_EXACT, VietnameseTerms.EXACT));
     private static final Sort BY_NAME = new Sort(new SortField(NAME_SORT, SortField.Type.STRING),
             new SortField(CODE_SORT, SortField.Type.STRING));
-    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(NAME_SORT, SortField.Type.STRING), new SortField(CODE_SORT, SortField.Type.STRING));
 
     private final IndexSearcher searcher;
     /** The source document of each Lucene doc id, so hits need no stored-field decoding. */
@@ -117,7 +121,10 @@ public final class ProcedureIndex {
         }
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            // Doc ids in name-then-code order: relevance ties then fall to doc id order, which is what the
+            // score-only collector uses, and browsing reads the index in order.
+            IndexWriterConfig config = new IndexWriterConfig(ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setIndexSort(BY_NAME);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int i = 0; i < ordered.size(); i++) {
                     writer.addDocument(toLucene(ordered.get(i), i));
@@ -164,20 +171,23 @@ public final class ProcedureIndex {
                 builder.add(text, Occur.MUST);
             }
             addFilters(builder, query);
-            Sort sort = browse ? BY_NAME : BY_RELEVANCE;
             int wanted = Math.max(1, (int) Math.min((long) offset + query.limit(), documentsByDocId.length));
-            TopFieldDocs top = searcher.search(builder.build(),
-                    new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE));
+            TopDocs top = browse
+                    ? searcher.search(builder.build(),
+                            new TopFieldCollectorManager(BY_NAME, wanted, null, Integer.MAX_VALUE))
+                    : searcher.search(builder.build(),
+                            new TopScoreDocCollectorManager(wanted, null, Math.max(TOTAL_HITS_THRESHOLD, wanted)));
             List<Hit> hits = new ArrayList<>(query.limit());
             for (int i = offset; i < top.scoreDocs.length; i++) {
                 ScoreDoc scoreDoc = top.scoreDocs[i];
-                float score = browse ? 0f : (Float) ((FieldDoc) scoreDoc).fields[0];
-                hits.add(toHit(documentsByDocId[scoreDoc.doc], score));
+                hits.add(toHit(documentsByDocId[scoreDoc.doc], browse ? 0f : scoreDoc.score));
             }
             long total = top.totalHits.value;
+            boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             long next = (long) offset + hits.size();
+            // a lower-bound total exceeds the threshold, which is at least offset + limit: more pages follow
             String nextCursor = !hits.isEmpty() && next < total ? SearchCursor.encode(query, (int) next) : null;
-            return new SearchResult(hits, nextCursor, total);
+            return new SearchResult(hits, nextCursor, total, exact);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory search failed", e);
         }
