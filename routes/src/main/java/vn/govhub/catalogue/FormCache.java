@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
+import vn.govhub.upstream.BoundedBody;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -69,7 +69,9 @@ public class FormCache {
         }
         byte[] bytes;
         try (InputStream in = answer.getMessage().getBody(InputStream.class)) {
-            bytes = readBounded(in, maxBytes);
+            bytes = BoundedBody.read(in, maxBytes, null, clock);
+        } catch (BoundedBody.LimitExceeded e) {
+            throw new ApiException(502, "Bad Gateway", "The form is larger than " + maxBytes + " bytes.", List.of());
         } catch (IOException e) {
             throw new ApiException(502, "Bad Gateway", "The form could not be read from its source.", List.of());
         }
@@ -78,22 +80,6 @@ public class FormCache {
             throw new ApiException(502, "Bad Gateway", "The form's source did not send a document (PDF, Word, Excel, OpenDocument).", List.of());
         }
         return new Form(fileName, type, bytes);
-    }
-
-    private static byte[] readBounded(InputStream in, int maxBytes) throws IOException {
-        if (in == null) {
-            return new byte[0];
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            if (out.size() + n > maxBytes) {
-                throw new ApiException(502, "Bad Gateway", "The form is larger than " + maxBytes + " bytes.", List.of());
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     /** The media type the bytes really are, or null when they are not a document format we serve. */

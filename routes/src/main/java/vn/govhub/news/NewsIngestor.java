@@ -22,10 +22,10 @@ import vn.govhub.connectors.portal.SourceContext;
 import vn.govhub.connectors.portal.SourceException;
 import vn.govhub.connectors.portal.TransientSourceException;
 import vn.govhub.model.NewsItem;
+import vn.govhub.upstream.BoundedBody;
 import vn.govhub.upstream.HttpProperties;
 import vn.govhub.upstream.UpstreamFailureHandler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -119,7 +119,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
             if (code < 200 || code >= 300) {
                 throw SourceException.forHttpStatus(code);
             }
-            byte[] bytes = readBounded(body);
+            byte[] bytes = BoundedBody.read(body, properties.maxBodyBytes(), properties.fetchDeadline(), clock);
             String charset = FeedParser.charsetOf(message.getHeader(Exchange.CONTENT_TYPE, String.class));
             List<RawItem> raw = source.kind() == SourceKind.HTML
                     ? htmlParser(source.html()).parse(bytes, charset, source.url())
@@ -138,6 +138,8 @@ public class NewsIngestor implements UpstreamFailureHandler {
                 log.info("News {}/{}: {} items read, {} new, {} updated, {} skipped as unusable", provinceId, sourceId,
                         batch.items().size(), outcome.inserted(), outcome.updated(), batch.skipped());
             }
+        } catch (BoundedBody.LimitExceeded e) {
+            throw e.tooLarge() ? new PermanentSourceException(e.getMessage(), e) : new TransientSourceException(e.getMessage(), e);
         } catch (IOException e) {
             throw new TransientSourceException("reading the response failed: " + e.getMessage(), e);
         }
@@ -208,26 +210,6 @@ public class NewsIngestor implements UpstreamFailureHandler {
 
     private static String seenKey(NewsItem item) {
         return item.province() + "|" + item.sourceId() + "|" + item.key();
-    }
-
-    private byte[] readBounded(InputStream body) throws IOException {
-        if (body == null) {
-            return new byte[0];
-        }
-        Instant deadline = clock.instant().plus(properties.fetchDeadline());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
-        int n;
-        while ((n = body.read(buffer)) != -1) {
-            if (out.size() + n > properties.maxBodyBytes()) {
-                throw new PermanentSourceException("response body exceeds " + properties.maxBodyBytes() + " bytes: cut off");
-            }
-            out.write(buffer, 0, n);
-            if (clock.instant().isAfter(deadline)) {
-                throw new TransientSourceException("response still arriving after " + properties.fetchDeadline().toSeconds() + " s: abandoned");
-            }
-        }
-        return out.toByteArray();
     }
 
     private HtmlListParser htmlParser(ProvinceProperties.HtmlSelectors selectors) {
