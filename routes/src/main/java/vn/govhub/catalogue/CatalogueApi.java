@@ -13,9 +13,7 @@ import vn.govhub.search.SearchResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** What the mini app reads of the procedure catalogue: search, one procedure, sectors, form templates. */
 @Component("catalogueApi")
@@ -56,7 +54,7 @@ public class CatalogueApi {
             problems.add(new FieldProblem("q", "must be at most " + MAX_QUERY + " characters"));
         }
         String sector = text(exchange, "sector");
-        if (sector != null && province != null && !sectorCodes(province.id()).contains(sector)) {
+        if (sector != null && province != null && !search.sectorCodes(province.id()).contains(sector)) {
             problems.add(new FieldProblem("sector", "no sector '" + sector + "' in this catalogue"));
         }
         String level = upper(text(exchange, "level"));
@@ -104,19 +102,7 @@ public class CatalogueApi {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        Map<String, SectorView> sectors = new TreeMap<>();
-        for (CatalogueStore.StoredProcedure stored : store.all(province.id())) {
-            if (!stored.active()) {
-                continue;
-            }
-            for (Procedure.Ref sector : stored.procedure().sectors()) {
-                if (sector.code() != null) {
-                    sectors.merge(sector.code(), new SectorView(sector.code(), sector.name(), 1),
-                            (a, b) -> new SectorView(a.code(), a.name(), a.procedures() + 1));
-                }
-            }
-        }
-        return List.copyOf(sectors.values());
+        return search.activeSectors(province.id());
     }
 
     /** The form file of one required document: body bytes, content type and file name as headers. */
@@ -138,14 +124,6 @@ public class CatalogueApi {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, form.contentType());
         exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + asciiName(form.fileName(), formId) + "\"");
         exchange.getMessage().setHeader("Cache-Control", "public, max-age=86400");
-    }
-
-    private Set<String> sectorCodes(String province) {
-        Set<String> codes = new java.util.HashSet<>();
-        for (CatalogueStore.StoredProcedure stored : store.all(province)) {
-            stored.procedure().sectors().forEach(s -> codes.add(s.code()));
-        }
-        return codes;
     }
 
     private ProvinceProperties province(Exchange exchange, List<FieldProblem> problems) {

@@ -13,7 +13,10 @@ import vn.govhub.search.SearchDocument;
 import vn.govhub.search.SearchQuery;
 import vn.govhub.search.SearchResult;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +31,11 @@ public class CatalogueSearch {
 
     private final CatalogueStore store;
     private final ProvinceRegistry provinces;
-    private final Map<String, ProcedureIndex> indexes = new ConcurrentHashMap<>();
+    /** What a rebuild makes of one province's stored catalogue; swapped in whole. */
+    private record Snapshot(ProcedureIndex index, Set<String> sectorCodes, List<CatalogueApi.SectorView> activeSectors) {
+    }
+
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final vn.govhub.cluster.Leadership leadership;
     private final org.apache.camel.ProducerTemplate camel;
 
@@ -58,21 +65,45 @@ public class CatalogueSearch {
     /** Rebuilds the province's index from what is stored and swaps it in. */
     public void rebuild(String province) {
         long started = System.nanoTime();
-        List<SearchDocument> documents = store.all(province).stream().map(CatalogueSearch::document).toList();
-        ProcedureIndex index = ProcedureIndex.build(documents);
-        indexes.put(province, index);
+        List<CatalogueStore.StoredProcedure> stored = store.all(province);
+        List<SearchDocument> documents = stored.stream().map(CatalogueSearch::document).toList();
+        Set<String> sectorCodes = new HashSet<>();
+        Map<String, CatalogueApi.SectorView> active = new TreeMap<>();
+        for (CatalogueStore.StoredProcedure procedure : stored) {
+            for (Procedure.Ref sector : procedure.procedure().sectors()) {
+                sectorCodes.add(sector.code());
+                if (procedure.active() && sector.code() != null) {
+                    active.merge(sector.code(), new CatalogueApi.SectorView(sector.code(), sector.name(), 1),
+                            (a, b) -> new CatalogueApi.SectorView(a.code(), a.name(), a.procedures() + 1));
+                }
+            }
+        }
+        snapshots.put(province, new Snapshot(ProcedureIndex.build(documents), Set.copyOf(sectorCodes.stream()
+                .filter(c -> c != null).toList()), List.copyOf(active.values())));
         log.info("Catalogue index of {} rebuilt: {} procedures in {} ms", province, documents.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     public SearchResult search(String province, SearchQuery query) {
-        ProcedureIndex index = indexes.get(province);
-        return index == null ? new SearchResult(List.of(), null, 0) : index.search(query);
+        Snapshot snapshot = snapshots.get(province);
+        return snapshot == null ? new SearchResult(List.of(), null, 0) : snapshot.index().search(query);
     }
 
     public int size(String province) {
-        ProcedureIndex index = indexes.get(province);
-        return index == null ? 0 : index.size();
+        Snapshot snapshot = snapshots.get(province);
+        return snapshot == null ? 0 : snapshot.index().size();
+    }
+
+    /** Codes of every sector in the stored catalogue, withdrawn procedures included. */
+    public Set<String> sectorCodes(String province) {
+        Snapshot snapshot = snapshots.get(province);
+        return snapshot == null ? Set.of() : snapshot.sectorCodes();
+    }
+
+    /** Sectors with their number of active procedures, by code. */
+    public List<CatalogueApi.SectorView> activeSectors(String province) {
+        Snapshot snapshot = snapshots.get(province);
+        return snapshot == null ? List.of() : snapshot.activeSectors();
     }
 
     static SearchDocument document(CatalogueStore.StoredProcedure stored) {
