@@ -4,8 +4,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
-import vn.govhub.config.ProvinceProperties;
-import vn.govhub.config.ProvinceRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +19,10 @@ class NewsHealthIndicator implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED", "some news sources keep failing");
 
     private final NewsIngestor ingestor;
-    private final ProvinceRegistry provinces;
     private final NewsProperties properties;
 
-    NewsHealthIndicator(NewsIngestor ingestor, ProvinceRegistry provinces, NewsProperties properties) {
+    NewsHealthIndicator(NewsIngestor ingestor, NewsProperties properties) {
         this.ingestor = ingestor;
-        this.provinces = provinces;
         this.properties = properties;
     }
 
@@ -34,20 +30,14 @@ class NewsHealthIndicator implements HealthIndicator {
     public Health health() {
         Map<String, Object> sources = new LinkedHashMap<>();
         boolean degraded = false;
-        for (ProvinceProperties province : provinces.enabled()) {
-            for (ProvinceProperties.NewsSource source : province.news().sources()) {
-                if (!source.enabled()) {
-                    continue;
-                }
-                SourceStatus status = ingestor.status(province.id(), source.id());
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("lastSuccessAt", status.lastSuccessAt());
-                detail.put("lastErrorAt", status.lastErrorAt());
-                detail.put("lastError", status.lastError());
-                detail.put("consecutiveFailures", status.consecutiveFailures());
-                sources.put(province.id() + "/" + source.id(), detail);
-                degraded |= status.consecutiveFailures() >= properties.degradedAfterFailures();
-            }
+        for (SourceStatus status : ingestor.statuses()) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("lastSuccessAt", status.lastSuccessAt());
+            detail.put("lastErrorAt", status.lastErrorAt());
+            detail.put("lastError", status.lastError());
+            detail.put("consecutiveFailures", status.consecutiveFailures());
+            sources.put(status.province() + "/" + status.source(), detail);
+            degraded |= status.consecutiveFailures() >= properties.degradedAfterFailures();
         }
         return Health.status(degraded ? DEGRADED : Status.UP).withDetail("sources", sources).build();
     }
