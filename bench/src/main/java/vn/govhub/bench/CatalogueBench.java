@@ -82,9 +82,16 @@ public final class CatalogueBench {
                 long peakHeap = peakHeap();
 
                 int port = Integer.parseInt(hub.getBean(Environment.class).getProperty("local.server.port"));
-                Load search = load(port, Queries.twoHundred().stream()
-                        .map(q -> "/api/v1/procedures?province=bench&limit=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList(), seconds);
-                Load trivial = load(port, List.of("/api/v1/provinces"), seconds);
+                List<String> searches = Queries.twoHundred().stream()
+                        .map(q -> "/api/v1/procedures?province=bench&limit=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+                List<String> trivialPath = List.of("/api/v1/provinces");
+                // warm-up: both paths compiled before anything is measured
+                closedLoop(port, searches, 3);
+                closedLoop(port, trivialPath, 3);
+                Load search = closedLoop(port, searches, seconds);
+                Load trivial = closedLoop(port, trivialPath, seconds);
+                Load searchAtRate = fixedRate(port, searches, FIXED_RATE, seconds);
+                Load trivialAtRate = fixedRate(port, trivialPath, FIXED_RATE, seconds);
 
                 System.out.println();
                 System.out.println("== catalogue, " + procedures + " procedures ==");
@@ -92,9 +99,11 @@ public final class CatalogueBench {
                         syncSeconds, peakHeap / (1024 * 1024));
                 System.out.printf("baseline (fetching every detail, same client, 4 threads): %.1f s; sync/baseline %.2f%n",
                         fetchSeconds, syncSeconds / fetchSeconds);
-                System.out.printf("HTTP search  (4 clients, %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", seconds, search.rate(), search.p50(), search.p99());
-                System.out.printf("HTTP trivial (4 clients, %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", seconds, trivial.rate(), trivial.p50(), trivial.p99());
+                System.out.printf("HTTP search  capacity (%d clients, %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", CLIENTS, seconds, search.rate(), search.p50(), search.p99());
+                System.out.printf("HTTP trivial capacity (%d clients, %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", CLIENTS, seconds, trivial.rate(), trivial.p50(), trivial.p99());
                 System.out.printf("search/trivial throughput ratio: %.2f (target >= 0.5)%n", search.rate() / trivial.rate());
+                System.out.printf("HTTP search  at a fixed %d req/s: %.0f req/s served, p50 %.2f ms, p99 %.2f ms%n", FIXED_RATE, searchAtRate.rate(), searchAtRate.p50(), searchAtRate.p99());
+                System.out.printf("HTTP trivial at a fixed %d req/s: %.0f req/s served, p50 %.2f ms, p99 %.2f ms%n", FIXED_RATE, trivialAtRate.rate(), trivialAtRate.p50(), trivialAtRate.p99());
             } finally {
                 hub.close();
             }
@@ -119,25 +128,23 @@ public final class CatalogueBench {
     private record Load(double rate, double p50, double p99) {
     }
 
-    /** Four clients in closed loop for {@code seconds}: requests per second and latency percentiles. */
-    private static Load load(int port, List<String> paths, int seconds) throws Exception {
+    private static final int CLIENTS = 4;
+    private static final int FIXED_RATE = 200;
+
+    /** {@link #CLIENTS} clients in closed loop for {@code seconds}: requests per second and latency percentiles. */
+    private static Load closedLoop(int port, List<String> paths, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
+        for (int c = 0; c < CLIENTS; c++) {
             int offset = c;
             clients.add(pool.submit(() -> {
                 int i = offset;
                 while (System.nanoTime() < end) {
-                    String path = paths.get(i++ % paths.size());
                     long start = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(path + " answered " + response.statusCode());
-                    }
+                    get(http, port, paths.get(i++ % paths.size()));
                     latencies.add(System.nanoTime() - start);
                 }
                 return null;
@@ -147,6 +154,52 @@ public final class CatalogueBench {
             client.get();
         }
         pool.shutdown();
+        return summary(latencies, seconds);
+    }
+
+    /**
+     * Open loop: a request is due every 1/rate seconds whatever the server does, and its latency counts from when
+     * it was due, so a stalled server shows in the percentiles instead of slowing the load down.
+     */
+    private static Load fixedRate(int port, List<String> paths, int rate, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> sent = new ArrayList<>();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            String path = paths.get(i % paths.size());
+            sent.add(senders.submit(() -> {
+                get(http, port, path);
+                latencies.add(System.nanoTime() - due);
+                return null;
+            }));
+        }
+        for (Future<?> request : sent) {
+            request.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        senders.shutdown();
+        Load load = summary(latencies, 1);
+        return new Load(latencies.size() / elapsed, load.p50(), load.p99());
+    }
+
+    private static void get(HttpClient http, int port, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+    }
+
+    private static Load summary(List<Long> latencies, int seconds) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Load(sorted.size() / (double) seconds, sorted.get(sorted.size() / 2) / 1e6,

@@ -7,9 +7,8 @@ import java.util.List;
  *
  * @param hits         this page, best first
  * @param nextCursor   opaque cursor for the next page, null on the last page
- * @param total        number of procedures that match the query and filters; when {@code totalIsExact} is false
- *                     (text searches matching more than {@value ProcedureIndex#TOTAL_HITS_THRESHOLD}), a lower
- *                     bound ("more than {@code total}")
+ * @param total        number of procedures that match the query and filters; when {@code totalIsExact} is false,
+ *                     a lower bound ("more than {@code total}")
  * @param totalIsExact whether {@code total} is the exact count
  */
 public record SearchResult(List<Hit> hits, String nextCursor, long total, boolean totalIsExact) {

@@ -106,6 +106,20 @@ class ProcedureIndexRankingTest {
                 .isIn(expectedFirst);
     }
 
+    /** The clause cache is an optimisation only: a search answers the same with it, cold or warm, as without. */
+    @org.junit.jupiter.api.Test
+    void cachedAndUncachedSearchesAnswerTheSame() {
+        ProcedureIndex uncached = ProcedureIndex.build(catalogue, 0);
+        ProcedureIndex cached = ProcedureIndex.build(catalogue);
+        List<String> texts = queries().map(arguments -> (String) arguments.get()[0]).toList();
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                SearchQuery query = SearchQuery.text(text, 20);
+                assertThat(cached.search(query)).as("\"%s\", round %d", text, round).isEqualTo(uncached.search(query));
+            }
+        }
+    }
+
     private static Arguments top(String text, String... expectedFirst) {
         return arguments(text, List.of(expectedFirst));
     }

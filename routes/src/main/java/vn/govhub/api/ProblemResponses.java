@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How every API route answers a refusal or a failure: {@code application/problem+json} (RFC 9457) with
@@ -40,9 +44,17 @@ public class ProblemResponses extends RouteConfigurationBuilder {
                 });
         // Camel copies message headers onto the HTTP response: send back only what the API means to
         // (X-Request-Id is set by RequestIdFilter).
-        api.onCompletion().modeBeforeConsumer()
-                .removeHeaders("*", Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
-                        "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After", "Content-Disposition");
+        api.onCompletion().modeBeforeConsumer().process(ProblemResponses::keepResponseHeadersOnly);
+    }
+
+    /** Header names (lower case) a response may carry; a set lookup, as this runs on every request. */
+    private static final Set<String> RESPONSE_HEADERS = Stream.of(Exchange.CONTENT_TYPE, Exchange.HTTP_RESPONSE_CODE,
+                    "Location", "ETag", "Cache-Control", "Last-Modified", "Retry-After", "Content-Disposition")
+            .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    static void keepResponseHeadersOnly(Exchange exchange) {
+        exchange.getMessage().getHeaders().keySet()
+                .removeIf(name -> !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Writes the problem document as the exchange's response. */
