@@ -1,0 +1,24 @@
+package vn.govhub.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * Keys for personal data and credentials kept in the database ({@code govhub.security.*}).
+ *
+ * @param dataKey          the current AES-256 key, base64 (32 bytes), from the environment
+ *                         ({@code GOVHUB_SECURITY_DATA_KEY}); new values are encrypted with it
+ * @param previousDataKeys retired keys, still accepted for reading while rows are re-encrypted
+ *                         ({@code GOVHUB_SECURITY_PREVIOUS_DATA_KEYS}, comma separated)
+ */
+@ConfigurationProperties("govhub.security")
+public record SecurityProperties(@DefaultValue("") String dataKey, @DefaultValue List<String> previousDataKeys) {
+
+    @Override
+    public String toString() {
+        return "SecurityProperties[data key " + (dataKey.isEmpty() ? "unset" : "set") + ", "
+                + previousDataKeys.size() + " previous]";
+    }
+}
