@@ -51,6 +51,8 @@ class HazelcastSetup {
                 }
             }
         }
+        // per-second call counters of the Zalo rate limit: a few seconds of history is all they are for
+        config.addMapConfig(new com.hazelcast.config.MapConfig("govhub-zalo-rate").setTimeToLiveSeconds(10));
         return config;
     }
 

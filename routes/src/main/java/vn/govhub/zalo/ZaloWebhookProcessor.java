@@ -1,0 +1,180 @@
+package vn.govhub.zalo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.govhub.connectors.zalo.PhoneNumbers;
+import vn.govhub.connectors.zalo.ZaloException;
+import vn.govhub.connectors.zalo.ZaloWebhookEvent;
+import vn.govhub.notify.NotificationStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Applies kept webhooks: follower state, interactions (they open the OA's messaging window), consented phone
+ * numbers, delivery receipts, and the optional auto-reply to a tracking code. Each event is applied in one
+ * transaction that also marks it done, so it takes effect once even when two nodes sweep at the same time.
+ */
+@Component
+public class ZaloWebhookProcessor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ZaloWebhookProcessor.class);
+
+    private final ZaloWebhookStore webhooks;
+    private final ZaloUsers users;
+    private final NotificationStore notifications;
+    private final TransactionTemplate transactions;
+    private final ZaloAccounts accounts;
+    private final OaTokenService tokens;
+    private final OaRateLimiter rateLimiter;
+    private final ObjectProvider<TrackingCodeReplies> replies;
+    private final ZaloSettings settings;
+    private final Clock clock;
+    private final ExecutorService soon = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "zalo-webhook");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ZaloWebhookProcessor(ZaloWebhookStore webhooks, ZaloUsers users, NotificationStore notifications,
+                                TransactionTemplate transactions, ZaloAccounts accounts, OaTokenService tokens,
+                                OaRateLimiter rateLimiter, ObjectProvider<TrackingCodeReplies> replies,
+                                ZaloSettings settings, Clock clock) {
+        this.webhooks = webhooks;
+        this.users = users;
+        this.notifications = notifications;
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.replies = replies;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Processes the event shortly, off the request thread; the sweep catches it if this node dies first. */
+    void processSoon(long id) {
+        try {
+            soon.execute(() -> process(id));
+        } catch (RejectedExecutionException shuttingDown) {
+            // left RECEIVED: the next sweep, here or on another node, takes it
+        }
+    }
+
+    /** The periodic sweep (every node): events left waiting. */
+    public int sweep() {
+        List<Long> waiting = webhooks.waiting(settings.webhookBatch());
+        waiting.forEach(this::process);
+        return waiting.size();
+    }
+
+    void process(long id) {
+        Optional<ZaloWebhookStore.Stored> stored = webhooks.find(id);
+        if (stored.isEmpty()) {
+            return;
+        }
+        ZaloWebhookEvent event = ZaloWebhookEvent.parse(stored.get().body(), stored.get().fromZns());
+        String province = stored.get().province();
+        String[] reply = new String[2];
+        try {
+            transactions.executeWithoutResult(tx -> {
+                if (!webhooks.claim(id)) {
+                    return;
+                }
+                apply(province, event, reply);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Zalo webhook {} ({}) could not be applied: {}", id, event.eventName(), e.toString());
+            webhooks.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        if (reply[0] != null) {
+            sendReply(province, reply[0], reply[1]);
+        }
+    }
+
+    private void apply(String province, ZaloWebhookEvent event, String[] reply) {
+        Instant at = event.sentAt() == null ? clock.instant() : event.sentAt();
+        String name = event.eventName();
+        if (event.isOaEcho()) {
+            return; // the OA's own messages: never answered, never counted as the citizen's interaction
+        }
+        switch (name) {
+            case "follow", "unfollow" -> {
+                ZaloUsers.ZaloUser user = users.upsert(province, event.followerId(), event.userIdByApp());
+                users.following(user.id(), name.equals("follow"), at);
+            }
+            case "user_received_message" -> {
+                Instant deliveredAt = parseMillis(event.deliveryTime()).orElse(at);
+                if (event.fromZns()) {
+                    notifications.markDelivered(province, event.trackingId(), event.msgId(), deliveredAt);
+                } else {
+                    notifications.markDelivered(province, null, event.msgId(), deliveredAt);
+                }
+            }
+            case "user_seen_message" -> {
+                // read receipts change nothing the hub tracks
+            }
+            case "user_submit_info" -> {
+                ZaloUsers.ZaloUser user = users.upsert(province, event.senderId(), event.userIdByApp());
+                users.interacted(user.id(), at);
+                if (event.infoPhone() != null && PhoneNumbers.isValid(event.infoPhone())) {
+                    users.consentedPhone(user.id(), PhoneNumbers.toZalo(event.infoPhone()), event.infoName(), at);
+                }
+            }
+            default -> {
+                if (name.startsWith("user_") && event.senderId() != null) {
+                    ZaloUsers.ZaloUser user = users.upsert(province, event.senderId(), event.userIdByApp());
+                    users.interacted(user.id(), at);
+                    if (name.equals("user_send_text") && event.text() != null) {
+                        accounts.find(province).filter(a -> a.zalo().autoReply()).ifPresent(a -> {
+                            TrackingCodeReplies answering = replies.getIfAvailable();
+                            if (answering != null) {
+                                answering.replyTo(province, event.text()).ifPresent(text -> {
+                                    reply[0] = event.senderId();
+                                    reply[1] = text;
+                                });
+                            }
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    private void sendReply(String province, String oaUserId, String text) {
+        ZaloAccounts.Account account = accounts.require(province);
+        try {
+            rateLimiter.acquire(province, account.zalo().ratePerMinute());
+            String token = tokens.accessToken(province);
+            try {
+                account.messages().sendConsultation(token, oaUserId, text, null, List.of());
+            } catch (ZaloException.TokenInvalid e) {
+                account.messages().sendConsultation(tokens.afterTokenError(province, token), oaUserId, text, null, List.of());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Auto-reply on the OA of {} failed: {}", province, e.getMessage());
+        }
+    }
+
+    private static Optional<Instant> parseMillis(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(text.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        soon.shutdown();
+    }
+}
