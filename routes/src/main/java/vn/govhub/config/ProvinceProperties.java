@@ -150,7 +150,8 @@ public record ProvinceProperties(
      * @param oaId               the Official Account id
      * @param oaSecretKey        the OA's secret key, which signs webhooks
      * @param redirectUri        where Zalo sends the OA admin back after consent (the hub's admin callback)
-     * @param ratePerMinute      cluster-wide ceiling of calls to Zalo for this OA (Zalo allows 4,000 per app)
+     * @param ratePerMinute      cluster-wide ceiling of calls to Zalo for this OA; Zalo allows 4,000 per app, so keep
+     *                           it below that (higher values are for the sandbox and benchmarks)
      * @param webhookMaxAge      webhooks whose body timestamp is older than this are refused (replays)
      * @param signatureFirst     first term of the webhook signature: APP_ID (default) or OA_ID
      * @param signatureLast      last term: OA_SECRET (default) or APP_SECRET
@@ -171,7 +172,7 @@ public record ProvinceProperties(
             @NotNull @HttpUrl @DefaultValue("https://business.openapi.zalo.me") String businessBaseUrl,
             @NotNull @HttpUrl @DefaultValue("https://graph.zalo.me") String graphBaseUrl,
             @HttpUrl String redirectUri,
-            @Min(1) @Max(4000) @DefaultValue("1200") int ratePerMinute,
+            @Min(1) @Max(1_000_000) @DefaultValue("1200") int ratePerMinute,
             @NotNull @DefaultValue("5m") Duration webhookMaxAge,
             @NotNull @DefaultValue("APP_ID") vn.govhub.connectors.zalo.WebhookSignature.First signatureFirst,
             @NotNull @DefaultValue("OA_SECRET") vn.govhub.connectors.zalo.WebhookSignature.Last signatureLast,

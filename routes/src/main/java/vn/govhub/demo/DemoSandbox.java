@@ -23,10 +23,41 @@ class DemoSandbox {
         return portal;
     }
 
+    /** Zalo, with a connected OA, one follower and one citizen who shared a phone, to watch notifications flow. */
+    @Bean(destroyMethod = "close")
+    vn.govhub.sandbox.zalo.ZaloSimulator zaloSimulator(SandboxProperties properties) {
+        vn.govhub.sandbox.zalo.ZaloSimulator zalo = new vn.govhub.sandbox.zalo.ZaloSimulator(properties.zaloPort());
+        zalo.start();
+        zalo.follow("demo-oa-user-1");
+        zalo.registerTemplate("231001", java.util.Set.of("ma_ho_so", "ten_thu_tuc"));
+        zalo.registerTemplate("231002", java.util.Set.of("ma_ho_so"));
+        return zalo;
+    }
+
     @Bean(destroyMethod = "close")
     TthcSimulator tthcSimulator(SandboxProperties properties) {
         TthcSimulator tthc = new TthcSimulator(properties.tthcPort(), properties.tthcProcedures());
         tthc.start();
         return tthc;
+    }
+
+    /**
+     * Once the hub listens: the demo OA is connected (a refresh token adopted, as an admin would), a citizen follows it
+     * and another shares a phone (signed webhooks), and Zalo's receipts flow back to the hub.
+     */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.web.context.WebServerInitializedEvent> demoZaloCitizens(
+            vn.govhub.sandbox.zalo.ZaloSimulator zalo, org.springframework.beans.factory.ObjectProvider<vn.govhub.zalo.OaTokenService> tokens) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return; // the management server, if separate
+            }
+            vn.govhub.sandbox.zalo.ZaloWebhooks webhooks = new vn.govhub.sandbox.zalo.ZaloWebhooks(zalo,
+                    java.net.URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/webhooks/zalo"));
+            tokens.getObject().adoptRefreshToken("demo", zalo.issueRefreshToken());
+            webhooks.deliver(webhooks.follow("demo-oa-user-1", "demo-app-user-1"));
+            webhooks.deliver(webhooks.userSubmitInfo("demo-oa-user-2", "demo-app-user-2", "Công dân Demo", "0912345678", "Tây Ninh"));
+            zalo.sendReceiptsTo(webhooks);
+        };
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param portalPort loopback port of the provincial news portal simulator
  * @param tthcPort   loopback port of the national TTHC database simulator
  * @param tthcProcedures how many procedures that simulator serves
+ * @param zaloPort   loopback port of the Zalo simulator (OAuth, OA, ZNS and Graph)
  */
 @Validated
 @ConfigurationProperties("govhub.sandbox")
@@ -20,5 +21,6 @@ public record SandboxProperties(
         @DefaultValue("false") boolean enabled,
         @Min(1) @Max(65535) @DefaultValue("18081") int portalPort,
         @Min(1) @Max(65535) @DefaultValue("18082") int tthcPort,
-        @Min(1) @DefaultValue("2000") int tthcProcedures) {
+        @Min(1) @DefaultValue("2000") int tthcProcedures,
+        @Min(1) @Max(65535) @DefaultValue("18083") int zaloPort) {
 }
