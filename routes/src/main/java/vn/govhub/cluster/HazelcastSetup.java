@@ -51,8 +51,8 @@ class HazelcastSetup {
                 }
             }
         }
-        // per-second call counters of the Zalo rate limit: a few seconds of history is all they are for
-        config.addMapConfig(new com.hazelcast.config.MapConfig("govhub-zalo-rate").setTimeToLiveSeconds(10));
+        // the Zalo rate limit's next free slot per OA: forgotten when unused for a while
+        config.addMapConfig(new com.hazelcast.config.MapConfig("govhub-zalo-rate").setMaxIdleSeconds(600));
         return config;
     }
 

@@ -12,55 +12,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Cluster-wide ceiling of calls to Zalo per OA. A minute's budget is spread over its seconds (second s of the
- * minute may take floor(rate·(s+1)/60) − floor(rate·s/60) calls), counted in a Hazelcast map entry per OA and
- * second, so every node draws from the same budget and the rate holds over any minute.
+ * Cluster-wide ceiling of calls to Zalo per OA, as evenly spaced slots: each call takes the next free slot
+ * (60 s / rate after the previous one) from a Hazelcast map entry per OA, then waits for it. Every node draws
+ * from the same schedule, so the cluster's rate is the configured one over any interval, without bursts at
+ * window edges.
  */
 @Component
 public class OaRateLimiter {
 
-    private final IMap<String, Integer> windows;
+    private final IMap<String, Long> nextSlot;
     private final Clock clock;
 
     public OaRateLimiter(HazelcastInstance hazelcast, Clock clock) {
-        this.windows = hazelcast.getMap("govhub-zalo-rate");
+        this.nextSlot = hazelcast.getMap("govhub-zalo-rate");
         this.clock = clock;
     }
 
     /** Blocks until the OA may make one more call under {@code ratePerMinute}. */
     public void acquire(String province, int ratePerMinute) {
-        while (true) {
-            long nowMillis = clock.millis();
-            long second = nowMillis / 1000;
-            int allowed = allowedIn(second, ratePerMinute);
-            if (allowed > 0) {
-                Boolean granted = windows.executeOnKey(province + "|" + second, new Increment(allowed));
-                if (Boolean.TRUE.equals(granted)) {
-                    return; // the map's 10 s time-to-live (HazelcastSetup) clears old seconds
-                }
-            }
-            long wait = (second + 1) * 1000 - clock.millis();
-            if (wait > 0) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait));
-            }
+        long intervalMicros = Math.max(1, 60_000_000L / ratePerMinute);
+        long nowMicros = clock.millis() * 1000;
+        long slot = nextSlot.executeOnKey(province, new TakeSlot(nowMicros, intervalMicros));
+        long waitMicros = slot - nowMicros;
+        if (waitMicros > 0) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(waitMicros));
         }
     }
 
-    static int allowedIn(long epochSecond, int ratePerMinute) {
-        long s = Math.floorMod(epochSecond, 60);
-        return (int) ((long) ratePerMinute * (s + 1) / 60 - (long) ratePerMinute * s / 60);
-    }
-
-    /** Takes one call from the second's budget if some is left. */
-    record Increment(int allowed) implements EntryProcessor<String, Integer, Boolean>, Serializable {
+    /** The caller's slot: now, or the next free one if that is later; the one after it becomes the next free. */
+    record TakeSlot(long nowMicros, long intervalMicros) implements EntryProcessor<String, Long, Long>, Serializable {
         @Override
-        public Boolean process(Map.Entry<String, Integer> entry) {
-            int used = entry.getValue() == null ? 0 : entry.getValue();
-            if (used >= allowed) {
-                return false;
-            }
-            entry.setValue(used + 1);
-            return true;
+        public Long process(Map.Entry<String, Long> entry) {
+            long free = entry.getValue() == null ? nowMicros : Math.max(nowMicros, entry.getValue());
+            entry.setValue(free + intervalMicros);
+            return free;
         }
     }
 }
