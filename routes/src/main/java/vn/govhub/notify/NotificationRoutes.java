@@ -31,7 +31,7 @@ public class NotificationRoutes extends RouteBuilder {
                 .bean("notificationSender", "sendDue");
         from("timer:notify-settle?period=30000&delay=5000").routeId("notify-settle-interrupted")
                 .bean("notificationSender", "settleInterrupted");
-        from("timer:zalo-webhook-sweep?period=5000&delay=2000").routeId("zalo-webhook-sweep")
+        from("timer:zalo-webhook-sweep?period=1000&delay=2000").routeId("zalo-webhook-sweep")
                 .bean("zaloWebhookProcessor", "sweep");
         from("timer:zalo-token-refresh?period=60000&delay=10000").routeId("zalo-token-refresh")
                 .filter().method("leadership", "isLeader('zalo-token-refresh')")

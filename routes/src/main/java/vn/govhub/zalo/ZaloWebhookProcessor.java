@@ -27,6 +27,15 @@ import java.util.concurrent.RejectedExecutionException;
 public class ZaloWebhookProcessor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ZaloWebhookProcessor.class);
+    /** How long a receipt may wait for the message it acknowledges to be recorded as sent. */
+    private static final java.time.Duration RECEIPT_PATIENCE = java.time.Duration.ofMinutes(10);
+
+    /** A receipt that arrived before its message's SENT was committed. */
+    private static final class NotYet extends RuntimeException {
+        NotYet() {
+            super(null, null, false, false);
+        }
+    }
 
     private final ZaloWebhookStore webhooks;
     private final ZaloUsers users;
@@ -91,6 +100,8 @@ public class ZaloWebhookProcessor implements AutoCloseable {
                 }
                 apply(province, event, reply);
             });
+        } catch (NotYet later) {
+            return; // rolled back: still RECEIVED
         } catch (RuntimeException e) {
             log.warn("Zalo webhook {} ({}) could not be applied: {}", id, event.eventName(), e.toString());
             webhooks.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -114,10 +125,11 @@ public class ZaloWebhookProcessor implements AutoCloseable {
             }
             case "user_received_message" -> {
                 Instant deliveredAt = parseMillis(event.deliveryTime()).orElse(at);
-                if (event.fromZns()) {
-                    notifications.markDelivered(province, event.trackingId(), event.msgId(), deliveredAt);
-                } else {
-                    notifications.markDelivered(province, null, event.msgId(), deliveredAt);
+                int marked = notifications.markDelivered(province, event.fromZns() ? event.trackingId() : null,
+                        event.msgId(), deliveredAt);
+                if (marked == 0 && !event.fromZns() && at.isAfter(clock.instant().minus(RECEIPT_PATIENCE))) {
+                    // the receipt overtook the commit of the message id it refers to: try again at the next sweep
+                    throw new NotYet();
                 }
             }
             case "user_seen_message" -> {
