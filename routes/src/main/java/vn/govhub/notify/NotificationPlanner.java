@@ -97,7 +97,7 @@ public class NotificationPlanner {
             return false;
         }
         NotificationEvent event = new NotificationEvent(failed.eventId(), failed.province(), failed.kind(),
-                failed.recipient(), null, fieldsOf(failed));
+                failed.recipient(), null, failed.templateValues());
         Optional<NotificationStore.NewNotification> next = choose(event, account.get(), failed.channel());
         return next.map(store::create).orElse(false);
     }
@@ -144,16 +144,6 @@ public class NotificationPlanner {
     private static NotificationStore.NewNotification undeliverable(NotificationEvent event, String why) {
         return new NotificationStore.NewNotification(event.province(), event.eventId(), event.kind(), event.recipient(),
                 "NONE", null, NotificationStore.Status.UNDELIVERABLE, null, null, json(event.fields()), why);
-    }
-
-    /** The event's fields, kept on the OA row (template_data) so a fallback can fill the ZNS template. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> fieldsOf(NotificationStore.Notification failed) {
-        try {
-            return failed.templateData() == null ? Map.of() : JSON.readValue(failed.templateData(), Map.class);
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     private static String json(Map<String, String> values) {

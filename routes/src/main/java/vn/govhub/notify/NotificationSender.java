@@ -1,7 +1,5 @@
 package vn.govhub.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +31,6 @@ import java.util.concurrent.Future;
 public class NotificationSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NotificationStore store;
     private final NotificationPlanner planner;
@@ -133,7 +129,7 @@ public class NotificationSender implements AutoCloseable {
         if (n.channel().equals("OA")) {
             return account.messages().sendConsultation(token, n.address(), n.text(), null, List.of()).messageId();
         }
-        ZaloMessages.ZnsSent sent = account.messages().sendZns(token, n.address(), n.templateId(), data(n),
+        ZaloMessages.ZnsSent sent = account.messages().sendZns(token, n.address(), n.templateId(), n.templateValues(),
                 NotificationStore.trackingId(n.id()));
         sent.remainingQuota().ifPresent(left -> quota.reported(n.province(), left));
         return sent.msgId();
@@ -167,15 +163,6 @@ public class NotificationSender implements AutoCloseable {
             delay = settings.backoffMax();
         }
         store.retryAt(n.id(), clock.instant().plus(delay), code, error);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> data(NotificationStore.Notification n) {
-        try {
-            return JSON.readValue(n.templateData(), Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("template data is not JSON");
-        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,19 @@ public class NotificationStore {
                                String address, String status, String text, String templateId, String templateData,
                                String msgId, Integer errorCode, String error, int attempts, Instant createdAt,
                                Instant sentAt, Instant deliveredAt) {
+
+        /** template_data as values: ZNS parameters, or for an OA message the event's fields (for a fallback). */
+        @SuppressWarnings("unchecked")
+        public Map<String, String> templateValues() {
+            try {
+                return templateData == null ? Map.of() : VALUES.readValue(templateData, Map.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("template data of notification " + id + " is not JSON");
+            }
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper VALUES = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** A notification to create. */
     public record NewNotification(String province, String eventId, String kind, String recipient, String channel,
@@ -155,10 +168,6 @@ public class NotificationStore {
         return jdbc.update("UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ? "
                 + "WHERE id = ? AND status = 'FAILED' AND channel <> 'NONE'", Timestamp.from(clock.instant()),
                 Timestamp.from(clock.instant()), id) == 1;
-    }
-
-    public long count(String status) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE status = ?", Long.class, status);
     }
 
     public static String trackingId(long id) {

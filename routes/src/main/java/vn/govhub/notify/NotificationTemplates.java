@@ -39,10 +39,6 @@ public class NotificationTemplates {
         return Optional.ofNullable(texts.get(kind));
     }
 
-    public java.util.Set<String> kinds() {
-        return texts.keySet();
-    }
-
     /** The text with its placeholders filled; a placeholder the event lacks is an error (never sent half-filled). */
     public static String render(String template, Map<String, String> fields) {
         Matcher matcher = PLACEHOLDER.matcher(template);

@@ -75,10 +75,6 @@ public class Outbox {
                 Timestamp.from(clock.instant()), id);
     }
 
-    public long count(String topic, String status) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE topic = ? AND status = ?", Long.class, topic, status);
-    }
-
     private static String truncate(String error) {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
     }

@@ -44,7 +44,7 @@ public class OaTokenService {
         }
     }
 
-    private record LocalCopy(String accessToken, long version, Instant expiresAt, Instant readAt) {
+    private record LocalCopy(String accessToken, long version, Instant readAt) {
     }
 
     private final ZaloAccounts accounts;
@@ -151,7 +151,7 @@ public class OaTokenService {
             if (row.status() != OaTokenStore.Status.AUTHORISED) {
                 throw new UnauthorisedException("OA of " + province + " is " + row.status() + ": " + row.statusDetail());
             }
-            copies.put(province, new LocalCopy(row.accessToken(), row.version(), row.accessExpiresAt(), clock.instant()));
+            copies.put(province, new LocalCopy(row.accessToken(), row.version(), clock.instant()));
             return row;
         } finally {
             if (locked) {
@@ -170,7 +170,7 @@ public class OaTokenService {
         if (!row.accessExpiresAt().isAfter(clock.instant())) {
             row = refresh(province, row.version());
         }
-        LocalCopy copy = new LocalCopy(row.accessToken(), row.version(), row.accessExpiresAt(), clock.instant());
+        LocalCopy copy = new LocalCopy(row.accessToken(), row.version(), clock.instant());
         copies.put(province, copy);
         return copy;
     }

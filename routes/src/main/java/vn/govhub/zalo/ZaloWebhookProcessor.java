@@ -92,14 +92,9 @@ public class ZaloWebhookProcessor implements AutoCloseable {
         }
         ZaloWebhookEvent event = ZaloWebhookEvent.parse(stored.get().body(), stored.get().fromZns());
         String province = stored.get().province();
-        String[] reply = new String[2];
+        Optional<Reply> reply;
         try {
-            transactions.executeWithoutResult(tx -> {
-                if (!webhooks.claim(id)) {
-                    return;
-                }
-                apply(province, event, reply);
-            });
+            reply = transactions.execute(tx -> webhooks.claim(id) ? apply(province, event) : Optional.<Reply>empty());
         } catch (NotYet later) {
             return; // rolled back: still RECEIVED
         } catch (RuntimeException e) {
@@ -107,16 +102,18 @@ public class ZaloWebhookProcessor implements AutoCloseable {
             webhooks.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        if (reply[0] != null) {
-            sendReply(province, reply[0], reply[1]);
-        }
+        reply.ifPresent(r -> sendReply(province, r.oaUserId(), r.text()));
     }
 
-    private void apply(String province, ZaloWebhookEvent event, String[] reply) {
+    /** An auto-reply to send once the event's transaction has committed. */
+    private record Reply(String oaUserId, String text) {
+    }
+
+    private Optional<Reply> apply(String province, ZaloWebhookEvent event) {
         Instant at = event.sentAt() == null ? clock.instant() : event.sentAt();
         String name = event.eventName();
         if (event.isOaEcho()) {
-            return; // the OA's own messages: never answered, never counted as the citizen's interaction
+            return Optional.empty(); // the OA's own messages: never answered, never counted as the citizen's interaction
         }
         switch (name) {
             case "follow", "unfollow" -> {
@@ -146,20 +143,15 @@ public class ZaloWebhookProcessor implements AutoCloseable {
                 if (name.startsWith("user_") && event.senderId() != null) {
                     ZaloUsers.ZaloUser user = users.upsert(province, event.senderId(), event.userIdByApp());
                     users.interacted(user.id(), at);
-                    if (name.equals("user_send_text") && event.text() != null) {
-                        accounts.find(province).filter(a -> a.zalo().autoReply()).ifPresent(a -> {
-                            TrackingCodeReplies answering = replies.getIfAvailable();
-                            if (answering != null) {
-                                answering.replyTo(province, event.text()).ifPresent(text -> {
-                                    reply[0] = event.senderId();
-                                    reply[1] = text;
-                                });
-                            }
-                        });
+                    TrackingCodeReplies answering = replies.getIfAvailable();
+                    if (name.equals("user_send_text") && event.text() != null && answering != null
+                            && accounts.find(province).filter(a -> a.zalo().autoReply()).isPresent()) {
+                        return answering.replyTo(province, event.text()).map(text -> new Reply(event.senderId(), text));
                     }
                 }
             }
         }
+        return Optional.empty();
     }
 
     private void sendReply(String province, String oaUserId, String text) {

@@ -66,8 +66,4 @@ public class ZaloWebhookStore {
         jdbc.update("UPDATE zalo_webhook SET status = 'FAILED', error = ?, processed_at = ? WHERE id = ?",
                 error, Timestamp.from(clock.instant()), id);
     }
-
-    public long count(String status) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM zalo_webhook WHERE status = ?", Long.class, status);
-    }
 }
