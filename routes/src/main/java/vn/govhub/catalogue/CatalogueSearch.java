@@ -31,16 +31,28 @@ public class CatalogueSearch {
 
     private final CatalogueStore store;
     private final ProvinceRegistry provinces;
-    /** What a rebuild makes of one province's stored catalogue; swapped in whole. */
-    private record Snapshot(ProcedureIndex index, Set<String> sectorCodes, List<CatalogueApi.SectorView> activeSectors) {
+    /**
+     * What a rebuild makes of one province's stored catalogue; swapped in whole. Its result cache (answers by
+     * query, bounded, LRU) lives and dies with the index, so a sync can never serve a stale answer.
+     */
+    private record Snapshot(ProcedureIndex index, Set<String> sectorCodes, List<CatalogueApi.SectorView> activeSectors,
+                            com.github.benmanes.caffeine.cache.Cache<SearchQuery, SearchResult> results) {
     }
 
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final vn.govhub.cluster.Leadership leadership;
     private final org.apache.camel.ProducerTemplate camel;
 
+    private final int resultCacheSize;
+
+    /**
+     * @param resultCacheSize answers kept per province ({@code govhub.catalogue.result-cache}); the mini app's
+     *                        queries repeat a lot (the same popular procedures, typed the same way); 0 disables
+     */
     public CatalogueSearch(CatalogueStore store, ProvinceRegistry provinces, vn.govhub.cluster.Leadership leadership,
-                           org.apache.camel.ProducerTemplate camel) {
+                           org.apache.camel.ProducerTemplate camel,
+                           @org.springframework.beans.factory.annotation.Value("${govhub.catalogue.result-cache:10000}") int resultCacheSize) {
+        this.resultCacheSize = resultCacheSize;
         this.store = store;
         this.provinces = provinces;
         this.leadership = leadership;
@@ -79,14 +91,18 @@ public class CatalogueSearch {
             }
         }
         snapshots.put(province, new Snapshot(ProcedureIndex.build(documents), Set.copyOf(sectorCodes.stream()
-                .filter(c -> c != null).toList()), List.copyOf(active.values())));
+                .filter(c -> c != null).toList()), List.copyOf(active.values()),
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(resultCacheSize).<SearchQuery, SearchResult>build()));
         log.info("Catalogue index of {} rebuilt: {} procedures in {} ms", province, documents.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     public SearchResult search(String province, SearchQuery query) {
         Snapshot snapshot = snapshots.get(province);
-        return snapshot == null ? new SearchResult(List.of(), null, 0) : snapshot.index().search(query);
+        if (snapshot == null) {
+            return new SearchResult(List.of(), null, 0);
+        }
+        return resultCacheSize == 0 ? snapshot.index().search(query) : snapshot.results().get(query, snapshot.index()::search);
     }
 
     public int size(String province) {
