@@ -57,23 +57,28 @@ public class ProblemResponses extends RouteConfigurationBuilder {
                 .removeIf(name -> !RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** Writes the problem document as the exchange's response. */
-    public static void write(Exchange exchange, ApiException problem) {
+    /** The problem document of a refusal (also used by the Spring MVC controllers of the API). */
+    public static Map<String, Object> body(ApiException problem, String instance, Object requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.getMessage());
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
-        body.put("instance", uri != null ? uri : path);
-        Object requestId = exchange.getMessage().getHeader(RequestIdFilter.HEADER);
+        body.put("instance", instance);
         if (requestId != null) {
             body.put("requestId", requestId.toString());
         }
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
+        return body;
+    }
+
+    /** Writes the problem document as the exchange's response. */
+    public static void write(Exchange exchange, ApiException problem) {
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        Map<String, Object> body = body(problem, uri != null ? uri : path, exchange.getMessage().getHeader(RequestIdFilter.HEADER));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
         // rendered here: the REST binding skips bodies of error responses (skipBindingOnErrorCode)

@@ -25,6 +25,7 @@ import java.util.List;
  * @param news    provincial portals to bring news in from
  * @param catalogue the national procedure database and which procedures the province serves
  * @param zalo      the province's Zalo app (mini app) and Official Account, and how citizens are notified
+ * @param dossiers  online dossiers: what the hub accepts and the case-handling system it forwards them to
  */
 public record ProvinceProperties(
         @NotBlank @Pattern(regexp = ProvinceProperties.ID, message = "must be lower-case letters, digits and dashes") String id,
@@ -34,7 +35,8 @@ public record ProvinceProperties(
         @Valid @NotNull @DefaultValue Api api,
         @Valid @NotNull @DefaultValue News news,
         @Valid @NotNull @DefaultValue Catalogue catalogue,
-        @Valid @NotNull @DefaultValue Zalo zalo) {
+        @Valid @NotNull @DefaultValue Zalo zalo,
+        @Valid @NotNull @DefaultValue Dossiers dossiers) {
 
     static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -206,5 +208,93 @@ public record ProvinceProperties(
      * @param params     template parameter → the event field that fills it (e.g. {@code ma_ho_so: trackingCode})
      */
     public record ZnsTemplate(@NotBlank String templateId, @NotNull @DefaultValue java.util.Map<String, String> params) {
+    }
+
+    /**
+     * Online dossiers (hồ sơ trực tuyến): accepted from the mini app for the catalogue's fully or partly online
+     * procedures, then forwarded to the province's case-handling system.
+     *
+     * @param agencyCode       the receiving agency's id, the first part of tracking codes ({@code H56.14-240601-0001})
+     * @param maxFileBytes     largest attachment
+     * @param maxDossierBytes  largest total of one dossier's attachments
+     * @param maxFiles         most attachments in one dossier
+     * @param retention        how long attachments are kept after the dossier ends (returned, refused, withdrawn, stopped)
+     * @param caseSystem       where dossiers go
+     */
+    public record Dossiers(
+            @DefaultValue("false") boolean enabled,
+            @Pattern(regexp = "[A-Za-z0-9.]{2,32}", message = "must be 2 to 32 letters, digits or dots (an agency id such as H56.14)") String agencyCode,
+            @Min(1024) @DefaultValue("10485760") long maxFileBytes,
+            @Min(1024) @DefaultValue("31457280") long maxDossierBytes,
+            @Min(1) @Max(100) @DefaultValue("20") int maxFiles,
+            @NotNull @DefaultValue("365d") Duration retention,
+            @Valid CaseSystem caseSystem) {
+
+        @AssertTrue(message = "agency-code and case-system are required when dossiers are enabled")
+        public boolean isComplete() {
+            return !enabled || (agencyCode != null && caseSystem != null);
+        }
+    }
+
+    /**
+     * A province's case-handling (một cửa) system, one of the three shapes of vn-egov.md §3. Credentials and the
+     * callback secret belong in the environment ({@code ${GOVHUB_CASES_PASSWORD}}).
+     *
+     * @param shape          NATIONAL (service envelope with session), IGATE (OAuth2 REST), LGSP (document sync)
+     * @param unitCode       NATIONAL: {@code dstcode}/{@code madonvi}; IGATE: the Keycloak realm; LGSP: the agency code
+     * @param paths          path overrides by name (see the README)
+     * @param rename         wire field renames applied to every outgoing dossier
+     * @param constants      fixed wire fields added to every outgoing dossier
+     * @param statusMap      the backend's status code → the hub's lifecycle status (FORWARDED, RECEIVED, IN_PROGRESS,
+     *                       NEEDS_SUPPLEMENT, RESULT_READY, RETURNED, REFUSED, WITHDRAWN, STOPPED); unmapped codes are
+     *                       recorded in the history without changing the status
+     * @param callbackSecret HMAC secret of the backend's callbacks to {@code /webhooks/cases/{province}}; none: no callbacks
+     * @param callbackMaxAge oldest callback timestamp accepted (replays)
+     * @param pollEvery      how often the hub asks the backend for open dossiers' status (leader only); null: never
+     * @param maxAttempts    failed forwards (while the backend is otherwise reachable) before FORWARD_FAILED
+     * @param retryBase      first retry delay; doubles with each failure up to {@code retryMax}
+     */
+    public record CaseSystem(
+            @NotNull vn.govhub.connectors.cases.CaseSystemSettings.Shape shape,
+            @NotNull @HttpUrl String baseUrl,
+            String unitCode,
+            String username,
+            String password,
+            String clientId,
+            String clientSecret,
+            @NotNull @DefaultValue java.util.Map<String, String> paths,
+            @NotNull @DefaultValue java.util.Map<String, String> rename,
+            @NotNull @DefaultValue java.util.Map<String, String> constants,
+            @NotNull @DefaultValue java.util.Map<String, String> statusMap,
+            String callbackSecret,
+            @NotNull @DefaultValue("5m") Duration callbackMaxAge,
+            Duration pollEvery,
+            @NotNull @DefaultValue("5s") Duration connectTimeout,
+            @NotNull @DefaultValue("30s") Duration readTimeout,
+            @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
+            @NotNull @DefaultValue("2s") Duration retryBase,
+            @NotNull @DefaultValue("5m") Duration retryMax) {
+
+        @AssertTrue(message = "maps to an unknown hub status (use FORWARDED, RECEIVED, IN_PROGRESS, NEEDS_SUPPLEMENT, RESULT_READY, RETURNED, REFUSED, WITHDRAWN, STOPPED)")
+        public boolean isStatusMapValid() {
+            return statusMap.values().stream().allMatch(v -> java.util.Set.of("FORWARDED", "RECEIVED", "IN_PROGRESS",
+                    "NEEDS_SUPPLEMENT", "RESULT_READY", "RETURNED", "REFUSED", "WITHDRAWN", "STOPPED").contains(v));
+        }
+
+        @AssertTrue(message = "unit-code is required for the NATIONAL and IGATE shapes")
+        public boolean isUnitCodeGiven() {
+            return shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.LGSP || (unitCode != null && !unitCode.isBlank());
+        }
+
+        public vn.govhub.connectors.cases.CaseSystemSettings settings() {
+            return new vn.govhub.connectors.cases.CaseSystemSettings(shape, baseUrl, paths, unitCode, username, password,
+                    clientId, clientSecret, connectTimeout, readTimeout,
+                    new vn.govhub.connectors.cases.CaseSystemSettings.FieldMapping(rename, constants));
+        }
+
+        @Override
+        public String toString() {
+            return "CaseSystem[" + shape + " " + baseUrl + "]";
+        }
     }
 }

@@ -75,6 +75,20 @@ public class Outbox {
                 Timestamp.from(clock.instant()), id);
     }
 
+    /** Whether an earlier entry of the same aggregate is still pending (entries of one aggregate go in order). */
+    public boolean hasEarlierPending(String topic, String aggregateId, long id) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE topic = ? AND aggregate_id = ? AND id < ? "
+                + "AND status = 'PENDING'", Integer.class, topic, aggregateId, id);
+        return n != null && n > 0;
+    }
+
+    /** Puts an aggregate's dead entries back to pending, due now (an admin's replay); returns how many. */
+    public int revive(String topic, String aggregateId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.update("UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, updated_at = ? WHERE topic = ? "
+                + "AND aggregate_id = ? AND status = 'DEAD'", now, now, topic, aggregateId);
+    }
+
     private static String truncate(String error) {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
     }

@@ -42,11 +42,21 @@ public class ZaloIdentity {
 
     /** @throws ApiException 401 when the token is missing or Zalo does not know it, 400 for an unknown province */
     public Citizen require(Exchange exchange) {
-        ZaloAccounts.Account account = account(exchange.getMessage().getHeader("province", String.class));
         String token = exchange.getMessage().getHeader(settings.identityHeader(), String.class);
         // the token is a credential: it must not travel further with the exchange (nor back in the response)
         exchange.getMessage().removeHeader(settings.identityHeader());
         exchange.setProperty(TOKEN_PROPERTY, token);
+        return require(exchange.getMessage().getHeader("province", String.class), token);
+    }
+
+    /** The name of the header that carries the Zalo user access token. */
+    public String header() {
+        return settings.identityHeader();
+    }
+
+    /** The same check for a caller outside Camel (a Spring MVC controller): the province given, the raw token. */
+    public Citizen require(String province, String token) {
+        ZaloAccounts.Account account = account(province);
         if (token == null || token.isBlank()) {
             throw unauthorised("Missing " + settings.identityHeader() + " header (the Zalo user access token).");
         }

@@ -18,6 +18,8 @@ import java.util.UUID;
 public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
     public static final String NAME_PROPERTY = "govhub.test.database-name";
+    /** H2 only: a file database at this path instead of an in-memory one. */
+    public static final String H2_FILE_PROPERTY = "govhub.test.h2-file";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,6 +36,12 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
             db.put("spring.flyway.schemas", name);
             db.put("spring.flyway.create-schemas", "true");
             dropAtExit(host, name);
+        } else if (environment.getProperty(H2_FILE_PROPERTY) != null) {
+            // a hub in a child process that must find its database again after being killed (crash tests)
+            db.put("spring.datasource.url", "jdbc:h2:file:" + environment.getProperty(H2_FILE_PROPERTY)
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            db.put("spring.datasource.username", "sa");
+            db.put("spring.datasource.password", "");
         } else {
             db.put("spring.datasource.url", "jdbc:h2:mem:" + name
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");

@@ -1,0 +1,215 @@
+package vn.govhub.dossier;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import vn.govhub.api.ApiException;
+import vn.govhub.api.Json;
+import vn.govhub.api.ProblemResponses;
+import vn.govhub.api.RequestIdFilter;
+import vn.govhub.zalo.ZaloIdentity;
+import vn.govhub.zalo.ZaloIdentity.Citizen;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The mini app's dossier resources: {@code /api/v1/uploads} and {@code /api/v1/dossiers}. A Spring MVC controller
+ * (not Camel REST) because it takes raw binary and multipart bodies; it answers refusals with the same
+ * problem+json as the rest of the API. The caller is the Zalo user whose access token is in the identity header.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class DossierController {
+
+    private static final Logger log = LoggerFactory.getLogger(DossierController.class);
+    static final int MAX_LIST = 100;
+
+    private final ZaloIdentity identity;
+    private final DossierService service;
+    private final DossierReads reads;
+    private final CaseBackends backends;
+    private final Cache<String, AtomicInteger> trackRate;
+    private final int trackPerMinute;
+
+    DossierController(ZaloIdentity identity, DossierService service, DossierReads reads, CaseBackends backends,
+                      DossierSettings settings) {
+        this.identity = identity;
+        this.service = service;
+        this.reads = reads;
+        this.backends = backends;
+        this.trackPerMinute = settings.trackPerMinute();
+        this.trackRate = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+    }
+
+    /** The raw file as the body, its type in Content-Type, its name in {@code ?name=}. */
+    @PostMapping("/uploads")
+    ResponseEntity<?> upload(HttpServletRequest request, @RequestParam(required = false) String province,
+                             @RequestParam(required = false) String name) throws IOException {
+        Citizen citizen = citizen(request, province);
+        byte[] content;
+        try (InputStream in = request.getInputStream()) {
+            content = in.readAllBytes();
+        }
+        return ResponseEntity.status(201).body(service.upload(citizen, name, request.getContentType(), content));
+    }
+
+    /** JSON (documents by upload id) or multipart/form-data (a {@code dossier} JSON part and a part per document). */
+    @PostMapping("/dossiers")
+    ResponseEntity<?> submit(HttpServletRequest request, @RequestParam(required = false) String province) throws IOException {
+        Citizen citizen = citizen(request, province);
+        List<DossierRequests.InlineFile> inline = new ArrayList<>();
+        DossierRequests.Submission submission = read(request, "dossier", DossierRequests.Submission.class, inline);
+        DossierViews.Accepted accepted = service.submit(citizen, submission, inline, request.getHeader("Idempotency-Key"));
+        return ResponseEntity.status(accepted.duplicate() ? 200 : 202)
+                .header("Location", "/api/v1/dossiers/" + accepted.id()).body(accepted);
+    }
+
+    @GetMapping("/dossiers")
+    List<DossierViews.Summary> mine(HttpServletRequest request, @RequestParam(required = false) String province,
+                                    @RequestParam(required = false) Integer limit) {
+        Citizen citizen = citizen(request, province);
+        if (limit != null && (limit < 1 || limit > MAX_LIST)) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIST);
+        }
+        return reads.mine(citizen, limit == null ? 20 : limit);
+    }
+
+    @GetMapping("/dossiers/{id}")
+    DossierViews.Detail one(HttpServletRequest request, @RequestParam(required = false) String province, @PathVariable String id) {
+        Citizen citizen = citizen(request, province);
+        return reads.detail(service.owned(citizen, id), withdrawable(citizen));
+    }
+
+    /** Public, minimal (no personal data), rate limited per client address. */
+    @GetMapping("/dossiers/track/{code}")
+    ResponseEntity<?> track(HttpServletRequest request, @PathVariable String code) {
+        int used = trackRate.get(request.getRemoteAddr(), k -> new AtomicInteger()).incrementAndGet();
+        if (used > trackPerMinute) {
+            throw new ApiException(429, "Too Many Requests", "At most " + trackPerMinute
+                    + " tracking look-ups a minute; try again shortly.", List.of());
+        }
+        if (code.length() > 64) {
+            throw ApiException.invalid("code", "is not a tracking code");
+        }
+        return ResponseEntity.ok(reads.track(code.trim()).orElseThrow(() ->
+                ApiException.notFound("No dossier with tracking code '" + code + "'.")));
+    }
+
+    @PostMapping("/dossiers/{id}/supplements")
+    ResponseEntity<?> supplement(HttpServletRequest request, @RequestParam(required = false) String province,
+                                 @PathVariable String id) throws IOException {
+        Citizen citizen = citizen(request, province);
+        List<DossierRequests.InlineFile> inline = new ArrayList<>();
+        DossierRequests.SupplementSubmission body = read(request, "supplement", DossierRequests.SupplementSubmission.class, inline);
+        return ResponseEntity.status(202).body(service.supplement(citizen, id, body, inline));
+    }
+
+    @PostMapping("/dossiers/{id}/withdrawal")
+    ResponseEntity<?> withdraw(HttpServletRequest request, @RequestParam(required = false) String province,
+                               @PathVariable String id) throws IOException {
+        Citizen citizen = citizen(request, province);
+        byte[] raw;
+        try (InputStream in = request.getInputStream()) {
+            raw = in.readAllBytes();
+        }
+        DossierRequests.Withdrawal body = raw.length == 0 ? null : parse(raw, DossierRequests.Withdrawal.class);
+        boolean allows = withdrawable(citizen);
+        service.withdraw(citizen, id, body, allows);
+        return ResponseEntity.status(202).body(reads.detail(service.owned(citizen, id), allows));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<?> refused(ApiException e, HttpServletRequest request) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.status() == 429) {
+            response.header("Retry-After", "60");
+        }
+        return response.body(ProblemResponses.body(e, request.getRequestURI(), request.getAttribute(RequestIdFilter.MDC_KEY)));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return refused(new ApiException(413, "Payload Too Large", "The request is larger than the hub accepts.", List.of()), request);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<?> failed(RuntimeException e, HttpServletRequest request) {
+        log.error("Request failed: {}", e.toString(), e);
+        return refused(new ApiException(500, "Internal Server Error",
+                "The hub could not answer; the request id identifies this failure in the logs.", List.of()), request);
+    }
+
+    private Citizen citizen(HttpServletRequest request, String province) {
+        return identity.require(province != null ? province : request.getHeader("province"), request.getHeader(identity.header()));
+    }
+
+    private boolean withdrawable(Citizen citizen) {
+        return backends.of(citizen.province()).map(b -> b.system().supportsWithdrawal()).orElse(false);
+    }
+
+    private static <T> T read(HttpServletRequest request, String partName, Class<T> type,
+                              List<DossierRequests.InlineFile> inline) throws IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase().startsWith("multipart/form-data")) {
+            T value = null;
+            try {
+                for (Part part : request.getParts()) {
+                    if (part.getName().equals(partName) && part.getSubmittedFileName() == null) {
+                        try (InputStream in = part.getInputStream()) {
+                            value = parse(in.readAllBytes(), type);
+                        }
+                    } else if (part.getSubmittedFileName() != null) {
+                        try (InputStream in = part.getInputStream()) {
+                            inline.add(new DossierRequests.InlineFile(part.getName(), part.getSubmittedFileName(),
+                                    part.getContentType(), in.readAllBytes()));
+                        }
+                    }
+                }
+            } catch (ServletException | IllegalStateException e) {
+                throw new ApiException(400, "Unreadable request", "The multipart request is malformed or larger than allowed.", List.of());
+            }
+            if (value == null) {
+                throw ApiException.invalid(partName, "the multipart request needs a '" + partName + "' part (JSON)");
+            }
+            return value;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readAllBytes();
+        }
+        if (body.length == 0) {
+            throw ApiException.invalid("body", "a JSON body is required");
+        }
+        return parse(body, type);
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new ApiException(400, "Malformed JSON", "The request body is not the expected JSON: " + e.getOriginalMessage(), List.of());
+        } catch (IOException e) {
+            throw new ApiException(400, "Unreadable request", "The request body could not be read.", List.of());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package vn.govhub.dossier;
+
+import org.springframework.stereotype.Component;
+import vn.govhub.config.ProvinceRegistry;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Expiring, signed links to a dossier's files, given to the case-handling system in each forward
+ * ({@code DuongDanTaiTepTin}): {@code /files/dossiers/{id}?exp=<unix seconds>&sig=<hex HMAC-SHA256(id.exp)>}.
+ * The key ({@code govhub.dossiers.file-link-secret}) is shared by every node.
+ */
+@Component
+public class FileLinks {
+
+    private final DossierSettings settings;
+    private final Clock clock;
+    private final byte[] key;
+
+    public FileLinks(DossierSettings settings, ProvinceRegistry provinces, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        boolean needed = provinces.enabled().stream().anyMatch(p -> p.dossiers().enabled());
+        if (settings.fileLinkSecret() == null || settings.fileLinkSecret().isBlank()) {
+            if (needed) {
+                throw new IllegalStateException("govhub.dossiers.file-link-secret (GOVHUB_DOSSIERS_FILE_LINK_SECRET) is required "
+                        + "when a province takes dossiers: case-handling systems download attachments by signed links");
+            }
+            this.key = null;
+        } else {
+            this.key = settings.fileLinkSecret().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    public String link(String fileId) {
+        long exp = clock.instant().plus(settings.fileLinkTtl()).getEpochSecond();
+        return settings.publicBaseUrl() + "/files/dossiers/" + fileId + "?exp=" + exp + "&sig=" + sign(fileId, exp);
+    }
+
+    public boolean valid(String fileId, String exp, String sig) {
+        if (key == null || exp == null || sig == null) {
+            return false;
+        }
+        long expiry;
+        try {
+            expiry = Long.parseLong(exp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(fileId, expiry).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII))
+                && Instant.ofEpochSecond(expiry).isAfter(clock.instant());
+    }
+
+    private String sign(String fileId, long exp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((fileId + "." + exp).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
