@@ -39,7 +39,7 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         } else if (environment.getProperty(H2_FILE_PROPERTY) != null) {
             // a hub in a child process that must find its database again after being killed (crash tests)
             db.put("spring.datasource.url", "jdbc:h2:file:" + environment.getProperty(H2_FILE_PROPERTY)
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
             db.put("spring.datasource.username", "sa");
             db.put("spring.datasource.password", "");
         } else {
