@@ -29,9 +29,19 @@ class DemoSandbox {
         vn.govhub.sandbox.zalo.ZaloSimulator zalo = new vn.govhub.sandbox.zalo.ZaloSimulator(properties.zaloPort());
         zalo.start();
         zalo.follow("demo-oa-user-1");
+        zalo.userToken("demo-citizen-token", "demo-app-user-1", "Công dân Demo"); // curl -H 'X-Zalo-Access-Token: demo-citizen-token'
         zalo.registerTemplate("231001", java.util.Set.of("ma_ho_so", "ten_thu_tuc"));
         zalo.registerTemplate("231002", java.util.Set.of("ma_ho_so"));
         return zalo;
+    }
+
+    /** The province's case-handling system: dossiers move one status further every {@code cases-advance-every}. */
+    @Bean(destroyMethod = "close")
+    vn.govhub.sandbox.cases.NationalCaseSimulator caseSimulator(SandboxProperties properties) {
+        vn.govhub.sandbox.cases.NationalCaseSimulator cases = new vn.govhub.sandbox.cases.NationalCaseSimulator(properties.casesPort());
+        cases.start();
+        cases.supplementEvery(3);
+        return cases;
     }
 
     @Bean(destroyMethod = "close")
@@ -58,6 +68,28 @@ class DemoSandbox {
             webhooks.deliver(webhooks.follow("demo-oa-user-1", "demo-app-user-1"));
             webhooks.deliver(webhooks.userSubmitInfo("demo-oa-user-2", "demo-app-user-2", "Công dân Demo", "0912345678", "Tây Ninh"));
             zalo.sendReceiptsTo(webhooks);
+        };
+    }
+
+    /** Once the hub listens: the case system calls it back (signed) and advances its dossiers on a timer. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.web.context.WebServerInitializedEvent> demoCaseCallbacks(
+            vn.govhub.sandbox.cases.NationalCaseSimulator cases, SandboxProperties properties,
+            org.springframework.core.env.Environment environment) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return;
+            }
+            cases.callbacksTo(java.net.URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/webhooks/cases/demo"),
+                    environment.getProperty("govhub.sandbox.cases-callback-secret", "demo-callback-secret"));
+            long every = properties.casesAdvanceEvery().toMillis();
+            if (every > 0) {
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "demo-case-system");
+                    t.setDaemon(true);
+                    return t;
+                }).scheduleWithFixedDelay(cases::advance, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         };
     }
 }

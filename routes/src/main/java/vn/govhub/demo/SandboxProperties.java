@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tthcPort   loopback port of the national TTHC database simulator
  * @param tthcProcedures how many procedures that simulator serves
  * @param zaloPort   loopback port of the Zalo simulator (OAuth, OA, ZNS and Graph)
+ * @param casesPort  loopback port of the case-handling system simulator (national envelope shape)
+ * @param casesAdvanceEvery how often that simulator moves every dossier one status further (0: never)
  */
 @Validated
 @ConfigurationProperties("govhub.sandbox")
@@ -22,5 +24,7 @@ public record SandboxProperties(
         @Min(1) @Max(65535) @DefaultValue("18081") int portalPort,
         @Min(1) @Max(65535) @DefaultValue("18082") int tthcPort,
         @Min(1) @DefaultValue("2000") int tthcProcedures,
-        @Min(1) @Max(65535) @DefaultValue("18083") int zaloPort) {
+        @Min(1) @Max(65535) @DefaultValue("18083") int zaloPort,
+        @Min(1) @Max(65535) @DefaultValue("18084") int casesPort,
+        @DefaultValue("30s") java.time.Duration casesAdvanceEvery) {
 }

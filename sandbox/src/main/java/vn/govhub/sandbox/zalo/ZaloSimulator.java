@@ -191,6 +191,11 @@ public final class ZaloSimulator extends Simulator {
         return token;
     }
 
+    /** Registers a known user access token (the demo's citizen, so a person can call the hub with curl). */
+    public void userToken(String token, String appUserId, String name) {
+        userTokens.put(token, new UserToken(appUserId, name));
+    }
+
     /** The short-lived code the mini app's getPhoneNumber() returns, for Graph {@code /v2.0/me/info}. */
     public String phoneCode(String userToken, String phone84) {
         String code = token("pc");
