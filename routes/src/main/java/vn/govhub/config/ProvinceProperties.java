@@ -281,6 +281,11 @@ public record ProvinceProperties(
                     "NEEDS_SUPPLEMENT", "RESULT_READY", "RETURNED", "REFUSED", "WITHDRAWN", "STOPPED").contains(v));
         }
 
+        @AssertTrue(message = "only the NATIONAL shape is implemented in this build (IGATE and LGSP are not yet)")
+        public boolean isShapeAvailable() {
+            return shape == null || shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.NATIONAL;
+        }
+
         @AssertTrue(message = "unit-code is required for the NATIONAL and IGATE shapes")
         public boolean isUnitCodeGiven() {
             return shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.LGSP || (unitCode != null && !unitCode.isBlank());

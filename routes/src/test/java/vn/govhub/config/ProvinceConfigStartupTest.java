@@ -57,6 +57,19 @@ class ProvinceConfigStartupTest {
     }
 
     @Test
+    void aCaseSystemShapeNotYetImplementedFailsStartUp() throws IOException {
+        write(GOOD + """
+                dossiers:
+                  enabled: true
+                  agency-code: "H56.14"
+                  case-system:
+                    shape: LGSP
+                    base-url: "https://lgsp.example.gov.vn"
+                """);
+        assertStartUpFailsWith("key 'dossiers.case-system.shapeAvailable' only the NATIONAL shape is implemented");
+    }
+
+    @Test
     void malformedCronFailsStartUp() throws IOException {
         write(GOOD.replace("every: 10m", "cron: \"0 0 25 * * ?\""));
         assertStartUpFailsWith("key 'news.sources[0].cron' is not a valid Quartz cron expression");
