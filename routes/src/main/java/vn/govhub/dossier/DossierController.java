@@ -180,7 +180,7 @@ class DossierController {
                         }
                     } else if (part.getSubmittedFileName() != null) {
                         try (InputStream in = part.getInputStream()) {
-                            inline.add(new DossierRequests.InlineFile(part.getName(), part.getSubmittedFileName(),
+                            inline.add(DossierRequests.InlineFile.of(part.getName(), part.getSubmittedFileName(),
                                     part.getContentType(), in.readAllBytes()));
                         }
                     }

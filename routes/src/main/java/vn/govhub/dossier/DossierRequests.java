@@ -40,7 +40,11 @@ public final class DossierRequests {
     public record Withdrawal(String reason) {
     }
 
-    /** A file that came inline (multipart part). */
-    public record InlineFile(String requirementCode, String fileName, String contentType, byte[] content) {
+    /** A file that came inline (multipart part), with the SHA-256 of its content (hex), computed once. */
+    public record InlineFile(String requirementCode, String fileName, String contentType, byte[] content, String sha256) {
+
+        public static InlineFile of(String requirementCode, String fileName, String contentType, byte[] content) {
+            return new InlineFile(requirementCode, fileName, contentType, content, DossierService.sha256(content));
+        }
     }
 }

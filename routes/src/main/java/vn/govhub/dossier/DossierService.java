@@ -367,7 +367,7 @@ public class DossierService {
                 DossierRequests.InlineFile f = attachment.inline();
                 store.insertFile(new DossierStore.FileRow(UUID.randomUUID().toString(), province.id(), citizen.appUserId(),
                         cleanName(f.fileName(), attachment.kind()), attachment.kind().mediaType(), f.content().length,
-                        sha256(f.content()), id, null, attachment.requirementCode(), now, false), f.content());
+                        f.sha256(), id, null, attachment.requirementCode(), now, false), f.content());
             }
         }
         store.history(id, DossierStatus.SUBMITTED, null, "Nộp trực tuyến qua Zalo mini app", now);
@@ -414,7 +414,7 @@ public class DossierService {
                     DossierRequests.InlineFile f = attachment.inline();
                     store.insertFile(new DossierStore.FileRow(UUID.randomUUID().toString(), citizen.province(), citizen.appUserId(),
                             cleanName(f.fileName(), attachment.kind()), attachment.kind().mediaType(), f.content().length,
-                            sha256(f.content()), dossierId, supplementId, attachment.requirementCode(), now, false), f.content());
+                            f.sha256(), dossierId, supplementId, attachment.requirementCode(), now, false), f.content());
                 }
             }
             store.history(dossierId, DossierStatus.NEEDS_SUPPLEMENT, null, "Công dân gửi bổ sung " + attachments.size() + " tệp", now);
@@ -475,7 +475,7 @@ public class DossierService {
         try {
             StringBuilder canonical = new StringBuilder(CANONICAL.writeValueAsString(request));
             for (DossierRequests.InlineFile f : inline) {
-                canonical.append('|').append(f.requirementCode()).append(':').append(sha256(f.content()));
+                canonical.append('|').append(f.requirementCode()).append(':').append(f.sha256());
             }
             return sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
