@@ -1,5 +1,8 @@
 package vn.govhub.connectors.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +58,17 @@ public record CaseSystemSettings(Shape shape, String baseUrl, Map<String, String
         public FieldMapping {
             rename = rename == null ? Map.of() : Map.copyOf(rename);
             constants = constants == null ? Map.of() : Map.copyOf(constants);
+        }
+
+        /** Renames top-level fields of an outgoing dossier object, then adds the constants. */
+        public void applyTo(ObjectNode dossier) {
+            rename.forEach((from, to) -> {
+                JsonNode value = dossier.remove(from);
+                if (value != null) {
+                    dossier.set(to, value);
+                }
+            });
+            constants.forEach(dossier::put);
         }
     }
 }

@@ -1,22 +1,11 @@
 package vn.govhub.connectors.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,21 +23,19 @@ import java.util.Optional;
  */
 public class NationalCaseSystem implements CaseSystem {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ObjectMapper JSON = CaseHttp.JSON;
     /** {@code error_code} values meaning "log in again". */
     private static final List<Integer> SESSION_EXPIRED = List.of(401, 403);
 
     private final CaseSystemSettings settings;
-    private final HttpClient http;
+    private final CaseHttp http;
     private final String authUrl;
     private final String integrationUrl;
     private volatile String session;
 
     public NationalCaseSystem(CaseSystemSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new CaseHttp(settings);
         this.authUrl = settings.baseUrl() + settings.path("auth", "/api/auth");
         this.integrationUrl = settings.baseUrl() + settings.path("integration", "/api/integration");
     }
@@ -92,14 +79,8 @@ public class NationalCaseSystem implements CaseSystem {
 
     @Override
     public List<CaseStatus> parseCallback(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new CaseSystemException.Permanent("callback is not JSON", e);
-        }
-        JsonNode data = root == null ? null : root.path("data");
-        if (data == null || !data.isArray()) {
+        JsonNode data = CaseHttp.parseJson(body, "callback").path("data");
+        if (!data.isArray()) {
             throw new CaseSystemException.Permanent("callback has no data array", null);
         }
         List<CaseStatus> statuses = new ArrayList<>();
@@ -134,8 +115,8 @@ public class NationalCaseSystem implements CaseSystem {
         item.put("DiaChi", d.applicant().address());
         String summary = d.summary() != null ? d.summary() : d.procedureName() != null ? d.procedureName() : d.procedureCode();
         item.put("TrichYeuHoSo", summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-        item.put("NgayTiepNhan", wire(d.submittedAt()));
-        item.put("NgayHenTra", wire(d.appointmentAt()));
+        item.put("NgayTiepNhan", WireDates.compact(d.submittedAt()));
+        item.put("NgayHenTra", WireDates.compact(d.appointmentAt()));
         item.put("TrangThaiHoSo", statusOverride == null ? "1" : statusOverride);
         item.put("HinhThuc", d.returnMethod().wire());
         if (d.postalAddress() != null) {
@@ -151,30 +132,20 @@ public class NationalCaseSystem implements CaseSystem {
         }
         ArrayNode supplements = item.putArray("DanhSachHoSoBoSung");
         for (CaseDossier.Supplement s : d.supplements()) {
-            ObjectNode node = supplements.addObject().put("MaBoSung", s.id()).put("NgayBoSung", wire(s.submittedAt()))
+            ObjectNode node = supplements.addObject().put("MaBoSung", s.id()).put("NgayBoSung", WireDates.compact(s.submittedAt()))
                     .put("NoiDungBoSung", s.note());
             ArrayNode files = node.putArray("TaiLieuBoSung");
             s.documents().forEach(doc -> files.add(document(doc)));
         }
         item.putArray("DanhSachGiayToKetQua");
         d.answers().forEach((k, v) -> item.with("DuLieuBieuMau").put(k, v));
-        applyFieldMapping(item);
+        settings.fields().applyTo(item);
         return call(request, d.dossierId());
     }
 
     private static ObjectNode document(CaseDossier.Document doc) {
         return JSON.createObjectNode().put("TepDinhKemId", doc.id()).put("TenTepDinhKem", doc.name())
                 .put("MaThanhPhanHoSo", doc.requirementCode()).put("DuongDanTaiTepTin", doc.url());
-    }
-
-    private void applyFieldMapping(ObjectNode item) {
-        settings.fields().rename().forEach((from, to) -> {
-            JsonNode value = item.remove(from);
-            if (value != null) {
-                item.set(to, value);
-            }
-        });
-        settings.fields().constants().forEach(item::put);
     }
 
     private ObjectNode envelope(String service) {
@@ -218,44 +189,19 @@ public class NationalCaseSystem implements CaseSystem {
     }
 
     private JsonNode post(String url, JsonNode body, String idempotencyKey) {
-        HttpRequest.Builder request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.readTimeout())
-                    .header("Content-Type", "application/json; charset=UTF-8").header("dstcode", settings.unitCode())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
-            throw new CaseSystemException.Permanent("request cannot be written", e);
-        }
+        HttpRequest.Builder request = http.request(url).header("Content-Type", CaseHttp.JSON_TYPE)
+                .header("dstcode", settings.unitCode()).POST(CaseHttp.json(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new CaseSystemException.Transient("timed out after " + settings.readTimeout(), e);
-        } catch (IOException e) {
-            throw new CaseSystemException.Transient("unreachable: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaseSystemException.Transient("interrupted", e);
+        CaseHttp.Answer answer = http.send(request.build());
+        if (answer.status() != 200) {
+            throw CaseHttp.refused(body.path("service").asText("login"), answer);
         }
-        int status = response.statusCode();
-        if (status >= 500 || status == 429 || status == 408) {
-            throw new CaseSystemException.Transient("HTTP " + status, null);
+        if (!answer.body().isObject()) {
+            throw new CaseSystemException.Permanent("answer is not a JSON object", null);
         }
-        if (status != 200) {
-            throw new CaseSystemException.Permanent("HTTP " + status, null);
-        }
-        try {
-            JsonNode answer = JSON.readTree(response.body());
-            if (answer == null || !answer.isObject()) {
-                throw new CaseSystemException.Permanent("answer is not a JSON object", null);
-            }
-            return answer;
-        } catch (IOException e) {
-            throw new CaseSystemException.Permanent("answer is not JSON", e);
-        }
+        return answer.body();
     }
 
     private static CaseStatus status(JsonNode item, String code) {
@@ -269,27 +215,12 @@ public class NationalCaseSystem implements CaseSystem {
         }
         List<CaseStatus.Progress> progress = new ArrayList<>();
         if (item.hasNonNull("NoiDungXuLy")) {
-            progress.add(new CaseStatus.Progress(instant(item.path("ThoiDiemXuLy").asText(null)), item.path("NguoiXuLy").asText(null),
+            progress.add(new CaseStatus.Progress(WireDates.fromCompact(item.path("ThoiDiemXuLy").asText(null)), item.path("NguoiXuLy").asText(null),
                     item.path("PhongBanXuLy").asText(null), item.path("NoiDungXuLy").asText(null), status));
         }
         return new CaseStatus(code, status.trim(), item.path("MaHoSoDiaPhuong").asText(null), item.path("MaHoSoQuocGia").asText(null),
-                instant(item.path("NgayHenTra").asText(null)), instant(item.path("NgayTra").asText(null)),
+                WireDates.fromCompact(item.path("NgayHenTra").asText(null)), WireDates.fromCompact(item.path("NgayTra").asText(null)),
                 item.path("NoiDungYeuCauBoSung").asText(null), progress, results);
-    }
-
-    static String wire(Instant instant) {
-        return instant == null ? null : WIRE.format(instant.atZone(VIETNAM));
-    }
-
-    static Instant instant(String wire) {
-        if (wire == null || wire.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(wire.trim(), WIRE).atZone(VIETNAM).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
 }

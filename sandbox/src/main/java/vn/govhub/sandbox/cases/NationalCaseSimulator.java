@@ -6,38 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import vn.govhub.sandbox.Simulator;
 
 /**
  * A province's case-handling (một cửa) system of the national-portal shape (vn-egov.md §3a): the session login of
@@ -48,13 +32,11 @@ import vn.govhub.sandbox.Simulator;
  *                         {"session","madonvi","service":"TraCuuHoSo","mahoso":"..."} → {"error_code":0,"result":[{...}]}
  * </pre>
  * It holds each dossier once, keyed by {@code MaHoSo}: a push of a code it holds with {@code isUpdating: "False"}
- * is answered {@value #DUPLICATE} and recorded as a refused duplicate, never stored twice. Statuses use the
- * national codes (vn-egov.md §2) and move with {@link #advance()} — 1 → 2 → 4 → (5 for every
- * {@link #supplementEvery(int) n-th} dossier, back to 4 when a supplement arrives) → 9 → 10 — or
- * {@link #setStatus}; each change is called back, signed, to the hub when {@link #callbacksTo} is set (the
- * {@code CapNhatTienDoHoSoMC} shape, HMAC-SHA256 computed here, independently of the hub's code).
+ * is answered {@value #DUPLICATE} and recorded as a refused duplicate, never stored twice; {@code TrangThaiHoSo} 7 in
+ * an update withdraws. Statuses are the national codes (vn-egov.md §2): 1 → 2 → 4 → (5, back to 4 when a supplement
+ * arrives) → 9 → 10, exits 3, 7, 8. Callbacks are {@code CapNhatTienDoHoSoMC} envelopes.
  */
-public class NationalCaseSimulator extends Simulator {
+public class NationalCaseSimulator extends CaseSimulator {
 
     public static final String DEFAULT_AUTH_PATH = "/api/auth";
     public static final String DEFAULT_INTEGRATION_PATH = "/api/integration";
@@ -70,42 +52,27 @@ public class NationalCaseSimulator extends Simulator {
     /** An update of a dossier code it does not hold. */
     public static final int NOT_FOUND = 404;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JSON_TYPE = "application/json; charset=UTF-8";
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<Stage, String> CODES = new EnumMap<>(Map.of(Stage.NEW, "1", Stage.RECEIVED, "2", Stage.REFUSED, "3",
+            Stage.IN_PROGRESS, "4", Stage.SUPPLEMENT, "5", Stage.WITHDRAWN, "7", Stage.STOPPED, "8", Stage.RESULT, "9",
+            Stage.RETURNED, "10"));
 
-    /** A dossier as held: the last pushed object, its status, how often it was pushed. */
-    public record Held(String code, String idempotencyKey, JsonNode dossier, String status, int pushes, int supplements,
-                       String supplementRequest) {
-    }
-
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger logins = new AtomicInteger();
-    private final AtomicInteger duplicatesRefused = new AtomicInteger();
-    private final AtomicInteger callbacksSent = new AtomicInteger();
-    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "case-simulator-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Clock clock;
-    private volatile int supplementEvery = 0;
-    private volatile URI callbackUrl;
-    private volatile String callbackSecret;
-    private volatile String nextCallbackSignature; // a deliberately wrong signature, once
-    private volatile long nextCallbackSkewSeconds;
 
     public NationalCaseSimulator(int port) {
         this(port, Clock.systemUTC());
     }
 
     public NationalCaseSimulator(int port, Clock clock) {
-        super("cases-national", port);
-        this.clock = clock;
+        super("cases-national", port, clock);
+    }
+
+    @Override
+    public String code(Stage stage) {
+        return CODES.get(stage);
     }
 
     public String username() {
@@ -120,105 +87,19 @@ public class NationalCaseSimulator extends Simulator {
         return DEFAULT_UNIT_CODE;
     }
 
-    // --- what it holds
-
-    public int count() {
-        return held.size();
-    }
-
-    public boolean holds(String code) {
-        return held.containsKey(code);
-    }
-
-    public Held dossier(String code) {
-        return held.get(code);
-    }
-
-    public List<Held> dossiers() {
-        return List.copyOf(held.values());
-    }
-
-    /** Pushes refused because the code was already held (a resend that did not look up first). */
-    public int duplicatesRefused() {
-        return duplicatesRefused.get();
-    }
-
     public int logins() {
         return logins.get();
-    }
-
-    public int callbacksSent() {
-        return callbacksSent.get();
-    }
-
-    // --- the backend's behaviour
-
-    /** Every n-th dossier (by arrival) asks for a supplement on its way; 0: none. */
-    public void supplementEvery(int n) {
-        this.supplementEvery = n;
     }
 
     public void expireSessions() {
         sessions.clear();
     }
 
-    /** Status changes are POSTed, signed with {@code secret}, to {@code url}; null stops callbacks. */
-    public void callbacksTo(URI url, String secret) {
-        this.callbackUrl = url;
-        this.callbackSecret = secret;
-    }
-
-    /** The next callback carries this signature instead of the right one (or none, for null). */
-    public void corruptNextCallback(String signature) {
-        this.nextCallbackSignature = signature == null ? "" : signature;
-    }
-
-    /** The next callback's timestamp is this far off the clock (a replayed or delayed callback). */
-    public void skewNextCallback(Duration skew) {
-        this.nextCallbackSkewSeconds = skew.toSeconds();
-    }
-
-    /** Moves every held dossier one step along its way; returns how many moved. */
-    public int advance() {
-        int moved = 0;
-        int index = 0;
-        for (Held h : List.copyOf(held.values())) {
-            index++;
-            String next = switch (h.status()) {
-                case "1" -> "2";
-                case "2" -> "4";
-                case "4" -> supplementEvery > 0 && index % supplementEvery == 0 && h.supplements() == 0 ? "5" : "9";
-                case "9" -> "10";
-                default -> null; // 5 waits for the citizen; 10 and the exits are final
-            };
-            if (next != null) {
-                setStatus(h.code(), next, next.equals("5") ? "Bổ sung bản sao Giấy xác nhận tình trạng hôn nhân" : null);
-                moved++;
-            }
-        }
-        return moved;
-    }
-
-    /** Sets a dossier's national status (and the supplement request when 5), calling the hub back. */
-    public void setStatus(String code, String status, String supplementRequest) {
-        Held updated = held.computeIfPresent(code, (c, h) -> new Held(c, h.idempotencyKey(), h.dossier(), status, h.pushes(),
-                h.supplements(), "5".equals(status) ? supplementRequest : null));
-        if (updated != null) {
-            callBack(updated);
-        }
-    }
-
     @Override
     protected void resetState() {
-        held.clear();
+        super.resetState();
         sessions.clear();
         logins.set(0);
-        duplicatesRefused.set(0);
-        callbacksSent.set(0);
-        supplementEvery = 0;
-        callbackUrl = null;
-        nextCallbackSignature = null;
-        nextCallbackSkewSeconds = 0;
     }
 
     @Override
@@ -242,7 +123,7 @@ public class NationalCaseSimulator extends Simulator {
         RANDOM.nextBytes(bytes);
         String session = HexFormat.of().formatHex(bytes);
         sessions.add(session);
-        return json(JSON.createObjectNode().put("session", session).put("error_code", OK));
+        return ok(JSON.createObjectNode().put("session", session).put("error_code", OK));
     }
 
     private ResponseDefinition integration(Request request) {
@@ -276,82 +157,57 @@ public class NationalCaseSimulator extends Simulator {
                     || dossier.path("ChuHoSo").asText("").isBlank()))) {
                 return error(BAD_REQUEST, "Thiếu MaHoSo, MaTTHC hoặc ChuHoSo");
             }
-            String key = dossier.path("IdempotencyKey").asText(idempotencyKey);
-            Held[] outcome = new Held[1];
-            String[] before = new String[1];
-            boolean[] duplicate = new boolean[1];
-            held.compute(code, (c, h) -> {
-                before[0] = h == null ? null : h.status();
-                if (h == null) {
-                    if (updating) {
-                        return null;
-                    }
-                    outcome[0] = new Held(c, key, dossier, "1", 1, dossier.path("DanhSachHoSoBoSung").size(), null);
-                    return outcome[0];
+            boolean full = dossier.has("MaTTHC"); // a status-only update keeps the rest
+            Stored stored = store(code, dossier.path("IdempotencyKey").asText(idempotencyKey), full ? dossier : null,
+                    full ? dossier.path("DanhSachHoSoBoSung").size() : 0, updating ? Mode.UPDATE : Mode.CREATE,
+                    updating && "7".equals(dossier.path("TrangThaiHoSo").asText("")));
+            switch (stored.outcome()) {
+                case DUPLICATE -> {
+                    return error(DUPLICATE, "Hồ sơ " + code + " đã tồn tại");
                 }
-                if (!updating) {
-                    duplicate[0] = true;
-                    return h;
+                case NOT_FOUND -> {
+                    return error(NOT_FOUND, "Không tìm thấy hồ sơ " + code);
                 }
-                JsonNode stored = dossier.has("MaTTHC") ? dossier : h.dossier(); // a status-only update keeps the rest
-                int supplements = stored.path("DanhSachHoSoBoSung").size();
-                String status = dossier.path("TrangThaiHoSo").asText("");
-                String next = "7".equals(status) ? "7" : "5".equals(h.status()) && supplements > h.supplements() ? "4" : h.status();
-                outcome[0] = new Held(c, h.idempotencyKey(), stored, next, h.pushes() + 1, supplements,
-                        "4".equals(next) ? null : h.supplementRequest());
-                return outcome[0];
-            });
-            if (duplicate[0]) {
-                duplicatesRefused.incrementAndGet();
-                return error(DUPLICATE, "Hồ sơ " + code + " đã tồn tại");
+                default -> result.add(JSON.createObjectNode().put("MaHoSo", code).put("TrangThaiHoSo", stored.held().status()));
             }
-            if (outcome[0] == null) {
-                return error(NOT_FOUND, "Không tìm thấy hồ sơ " + code);
-            }
-            if (updating && !outcome[0].status().equals(before[0])) {
-                callBack(outcome[0]);
-            }
-            result.add(JSON.createObjectNode().put("MaHoSo", code).put("TrangThaiHoSo", outcome[0].status()));
         }
-        return json(JSON.createObjectNode().put("error_code", OK).set("result", result));
+        return ok(JSON.createObjectNode().put("error_code", OK).set("result", result));
     }
 
     private ResponseDefinition lookUp(String code) {
         ArrayNode result = JSON.createArrayNode();
-        Held h = held.get(code);
+        Held h = dossier(code);
         if (h != null) {
             result.add(view(h));
         }
-        return json(JSON.createObjectNode().put("error_code", OK).set("result", result));
+        return ok(JSON.createObjectNode().put("error_code", OK).set("result", result));
     }
 
     private ObjectNode view(Held h) {
         ObjectNode node = JSON.createObjectNode();
         node.put("MaHoSo", h.code());
+        node.put("MaHoSoDiaPhuong", h.localId());
         node.put("MaHoSoQuocGia", "G22." + h.code());
         node.put("TrangThaiHoSo", h.status());
         node.put("MaTTHC", h.dossier().path("MaTTHC").asText());
         node.put("NgayTiepNhan", h.dossier().path("NgayTiepNhan").asText());
         node.put("NgayHenTra", WIRE.format(LocalDateTime.now(clock.withZone(VIETNAM)).plusDays(5).withHour(16).withMinute(0).withSecond(0)));
-        if ("5".equals(h.status())) {
+        Stage stage = stage(h.status());
+        if (stage == Stage.SUPPLEMENT) {
             node.put("NoiDungYeuCauBoSung", h.supplementRequest());
         }
-        if ("9".equals(h.status()) || "10".equals(h.status())) {
+        if (stage == Stage.RESULT || stage == Stage.RETURNED) {
             node.putArray("DanhSachGiayToKetQua").addObject().put("TenGiayTo", "Giấy chứng nhận kết hôn")
                     .put("DuongDanTaiTepTin", baseUrl() + "/ket-qua/" + h.code() + ".pdf");
         }
-        if ("10".equals(h.status())) {
+        if (stage == Stage.RETURNED) {
             node.put("NgayTra", WIRE.format(LocalDateTime.now(clock.withZone(VIETNAM))));
         }
         return node;
     }
 
-    private void callBack(Held h) {
-        URI url = callbackUrl;
-        String secret = callbackSecret;
-        if (url == null || secret == null) {
-            return;
-        }
+    @Override
+    protected JsonNode callbackBody(Held h) {
         ObjectNode item = view(h);
         item.put("TrangThai", h.status());
         item.put("NguoiXuLy", "Cán bộ một cửa");
@@ -360,73 +216,14 @@ public class NationalCaseSimulator extends Simulator {
         item.put("NoiDungXuLy", "Cập nhật trạng thái " + h.status());
         ObjectNode envelope = JSON.createObjectNode().put("service", "CapNhatTienDoHoSoMC");
         envelope.putArray("data").add(item);
-        byte[] body = bytes(envelope);
-        long timestamp = clock.instant().getEpochSecond() + nextCallbackSkewSeconds;
-        nextCallbackSkewSeconds = 0;
-        String signature = "sha256=" + hmac(secret, timestamp + "." , body);
-        String corrupt = nextCallbackSignature;
-        nextCallbackSignature = null;
-        callbacks.submit(() -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", JSON_TYPE).header("X-Govhub-Timestamp", Long.toString(timestamp))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (corrupt == null) {
-                request.header("X-Govhub-Signature", signature);
-            } else if (!corrupt.isEmpty()) {
-                request.header("X-Govhub-Signature", corrupt);
-            }
-            for (int attempt = 0; attempt < 3; attempt++) {
-                try {
-                    HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-                    callbacksSent.incrementAndGet();
-                    if (response.statusCode() / 100 == 2 || response.statusCode() == 401) {
-                        return; // delivered, or refused for good (a wrong signature is not retried)
-                    }
-                } catch (IOException e) {
-                    // retried below
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
-    }
-
-    /** HMAC-SHA256 hex over prefix + body, computed here (javax.crypto), not with the hub's code. */
-    static String hmac(String secret, String prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(Request request) {
-        try {
-            return JSON.readTree(request.getBody());
-        } catch (IOException e) {
-            return null;
-        }
+        return envelope;
     }
 
     private static ResponseDefinition error(int code, String message) {
-        return json(JSON.createObjectNode().put("error_code", code).put("message", message));
+        return ok(JSON.createObjectNode().put("error_code", code).put("message", message));
     }
 
-    private static ResponseDefinition json(JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", JSON_TYPE)
-                .withBody(bytes(body)).build();
+    private static ResponseDefinition ok(JsonNode body) {
+        return json(200, body);
     }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -22,6 +22,11 @@ import vn.govhub.connectors.cases.NationalCaseSystem;
 /** The national envelope adapter against its simulator: wire fields, exactly once, sessions, errors. */
 class NationalCaseSystemTest {
 
+    private static CaseDossier dossier(String code) {
+        return CaseSamples.dossier(code);
+    }
+
+
     private static final NationalCaseSimulator SIMULATOR = start();
 
     private static NationalCaseSimulator start() {
@@ -46,16 +51,6 @@ class NationalCaseSystemTest {
     private static NationalCaseSystem system(CaseSystemSettings.FieldMapping fields, String password) {
         return new NationalCaseSystem(new CaseSystemSettings(CaseSystemSettings.Shape.NATIONAL, SIMULATOR.baseUrl(), Map.of(),
                 SIMULATOR.unitCode(), SIMULATOR.username(), password, null, null, Duration.ofSeconds(2), Duration.ofSeconds(1), fields));
-    }
-
-    static CaseDossier dossier(String code) {
-        return new CaseDossier("9b2c0a3e-0000-4000-8000-00000000000" + code.charAt(code.length() - 1), code, "2.008919",
-                "Đăng ký kết hôn", "HT", "Hộ tịch", "000.00.01.H56",
-                new CaseDossier.Applicant("Nguyễn Văn An", "079203001234", 1, "84912345678", null, "12 Lê Lợi"),
-                "Đăng ký kết hôn - Nguyễn Văn An", Instant.parse("2026-11-28T02:30:00Z"), null, CaseDossier.ReturnMethod.POSTAL,
-                "12 Lê Lợi, Tây Ninh", Map.of("ngayDangKy", "2026-12-01"),
-                List.of(new CaseDossier.Document("f1", "to-khai.pdf", "2.008919-GT01", "application/pdf", 1000, "https://hub/files/f1")),
-                List.of(new CaseDossier.Fee("LP1", "Lệ phí", 0)), List.of());
     }
 
     @Test
