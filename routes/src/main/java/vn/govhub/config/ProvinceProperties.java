@@ -247,7 +247,8 @@ public record ProvinceProperties(
      * @param constants      fixed wire fields added to every outgoing dossier
      * @param statusMap      the backend's status code → the hub's lifecycle status (FORWARDED, RECEIVED, IN_PROGRESS,
      *                       NEEDS_SUPPLEMENT, RESULT_READY, RETURNED, REFUSED, WITHDRAWN, STOPPED); unmapped codes are
-     *                       recorded in the history without changing the status
+     *                       recorded in the history without changing the status. NATIONAL defaults to the national
+     *                       codes 1–10; IGATE and LGSP must give theirs
      * @param callbackSecret HMAC secret of the backend's callbacks to {@code /webhooks/cases/{province}}; none: no callbacks
      * @param callbackMaxAge oldest callback timestamp accepted (replays)
      * @param pollEvery      how often the hub asks the backend for open dossiers' status (leader only); null: never
@@ -281,9 +282,22 @@ public record ProvinceProperties(
                     "NEEDS_SUPPLEMENT", "RESULT_READY", "RETURNED", "REFUSED", "WITHDRAWN", "STOPPED").contains(v));
         }
 
-        @AssertTrue(message = "only the NATIONAL shape is implemented in this build (IGATE and LGSP are not yet)")
-        public boolean isShapeAvailable() {
-            return shape == null || shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.NATIONAL;
+        @AssertTrue(message = "status-map is required for the IGATE and LGSP shapes (their status codes differ between deployments)")
+        public boolean isStatusMapGiven() {
+            return shape == null || shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.NATIONAL || !statusMap.isEmpty();
+        }
+
+        @AssertTrue(message = "NATIONAL needs username and password; IGATE and LGSP need client-id and client-secret")
+        public boolean isCredentialsGiven() {
+            if (shape == null) {
+                return true;
+            }
+            return shape == vn.govhub.connectors.cases.CaseSystemSettings.Shape.NATIONAL
+                    ? present(username) && present(password) : present(clientId) && present(clientSecret);
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
         }
 
         @AssertTrue(message = "unit-code is required for the NATIONAL and IGATE shapes")

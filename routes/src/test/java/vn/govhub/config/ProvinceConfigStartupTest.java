@@ -57,7 +57,7 @@ class ProvinceConfigStartupTest {
     }
 
     @Test
-    void aCaseSystemShapeNotYetImplementedFailsStartUp() throws IOException {
+    void anIGateOrLgspCaseSystemWithoutItsStatusMapFailsStartUp() throws IOException {
         write(GOOD + """
                 dossiers:
                   enabled: true
@@ -65,8 +65,10 @@ class ProvinceConfigStartupTest {
                   case-system:
                     shape: LGSP
                     base-url: "https://lgsp.example.gov.vn"
+                    client-id: "hub"
+                    client-secret: "${GOVHUB_TEST_SECRET:s}"
                 """);
-        assertStartUpFailsWith("key 'dossiers.case-system.shapeAvailable' only the NATIONAL shape is implemented");
+        assertStartUpFailsWith("key 'dossiers.case-system.statusMapGiven' status-map is required for the IGATE and LGSP shapes");
     }
 
     @Test

@@ -111,7 +111,7 @@ class DossierFlowTest {
         String id = accepted.path("id").asText();
         String code = accepted.path("trackingCode").asText();
         await().atMost(WAIT).until(() -> "FORWARDED".equals(status(id)));
-        NationalCaseSimulator.Held held = CASES.dossier(code);
+        vn.govhub.sandbox.cases.CaseSimulator.Held held = CASES.dossier(code);
         assertThat(held.pushes()).isEqualTo(1);
         JsonNode wire = held.dossier();
         assertThat(wire.path("MaTTHC").asText()).isEqualTo(MARRIAGE);
@@ -263,7 +263,7 @@ class DossierFlowTest {
         JsonNode accepted = submit();
         String id = accepted.path("id").asText();
         await().atMost(WAIT).until(() -> "FORWARDED".equals(status(id)));
-        NationalCaseSimulator.Held held = CASES.dossier(accepted.path("trackingCode").asText());
+        vn.govhub.sandbox.cases.CaseSimulator.Held held = CASES.dossier(accepted.path("trackingCode").asText());
         assertThat(held.pushes()).as("sent again after the crash, as an update").isEqualTo(2);
         assertThat(CASES.count()).isEqualTo(1);
         assertThat(CASES.duplicatesRefused()).isZero();
