@@ -1,0 +1,34 @@
+package vn.govhub.connectors.agency;
+
+/**
+ * A failed call to an agency's feedback system. {@link Transient} may succeed later (connect failure, timeout, 5xx,
+ * 429, 408); {@link Permanent} will not (any other 4xx — a refused payload, wrong credentials — or an answer that
+ * cannot be read). Messages carry the agency and the HTTP status, never the payload.
+ */
+public abstract sealed class AgencySystemException extends RuntimeException
+        permits AgencySystemException.Transient, AgencySystemException.Permanent {
+
+    private final int status;
+
+    protected AgencySystemException(String message, int status, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    /** The HTTP status the agency answered, 0 when there was no answer (or it was not the problem). */
+    public int status() {
+        return status;
+    }
+
+    public static final class Transient extends AgencySystemException {
+        public Transient(String message, int status, Throwable cause) {
+            super(message, status, cause);
+        }
+    }
+
+    public static final class Permanent extends AgencySystemException {
+        public Permanent(String message, int status, Throwable cause) {
+            super(message, status, cause);
+        }
+    }
+}
