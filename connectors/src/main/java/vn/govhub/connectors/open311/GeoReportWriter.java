@@ -220,8 +220,8 @@ public final class GeoReportWriter {
         f.add("address", r.address());
         f.add("address_id", r.addressId());
         f.add("zipcode", r.zipcode());
-        f.add("lat", r.lat() == null ? null : BigDecimal.valueOf(r.lat()));
-        f.add("long", r.lon() == null ? null : BigDecimal.valueOf(r.lon()));
+        f.add("lat", r.lat());
+        f.add("long", r.lon());
         f.add("media_url", r.mediaUrl());
         return f.list;
     }
@@ -250,7 +250,7 @@ public final class GeoReportWriter {
     }
 
     /**
-     * A named value: String, Boolean, Integer, BigDecimal or {@link Items}. Null values are never added.
+     * A named value: String, Boolean, Integer, Double or {@link Items}. Null values are never added.
      */
     private record Field(String name, Object value) {
     }
@@ -285,7 +285,7 @@ public final class GeoReportWriter {
                 object.put(field.name(), b);
             } else if (value instanceof Integer i) {
                 object.put(field.name(), i);
-            } else if (value instanceof BigDecimal d) {
+            } else if (value instanceof Double d) {
                 object.put(field.name(), d);
             } else if (value instanceof Items items) {
                 object.set(field.name(), jsonArray(items.items()));
@@ -330,8 +330,9 @@ public final class GeoReportWriter {
                     writeFields(xml, item);
                     xml.writeEndElement();
                 }
-            } else if (value instanceof BigDecimal d) {
-                xml.writeCharacters(d.toPlainString());
+            } else if (value instanceof Double d) {
+                // plain decimal notation: XML readers of coordinates do not all take 1.0E-7
+                xml.writeCharacters(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
             } else if (value instanceof String s) {
                 writeText(xml, s);
             } else {
