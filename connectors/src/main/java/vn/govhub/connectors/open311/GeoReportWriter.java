@@ -49,7 +49,8 @@ public final class GeoReportWriter {
 
     private final ZoneId zone;
     private final ObjectMapper json = new ObjectMapper();
-    private final XMLOutputFactory xmlFactory = XMLOutputFactory.newFactory();
+    /** The JDK's own StAX writer, whatever else is on the class path (Woodstox escapes and validates differently). */
+    private final XMLOutputFactory xmlFactory = XMLOutputFactory.newDefaultFactory();
 
     /** A writer rendering datetimes in {@link #VIETNAM}. */
     public GeoReportWriter() {
