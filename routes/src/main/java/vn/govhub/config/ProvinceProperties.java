@@ -26,6 +26,7 @@ import java.util.List;
  * @param catalogue the national procedure database and which procedures the province serves
  * @param zalo      the province's Zalo app (mini app) and Official Account, and how citizens are notified
  * @param dossiers  online dossiers: what the hub accepts and the case-handling system it forwards them to
+ * @param feedback  citizen feedback: categories, areas, agencies and the routing between them
  */
 public record ProvinceProperties(
         @NotBlank @Pattern(regexp = ProvinceProperties.ID, message = "must be lower-case letters, digits and dashes") String id,
@@ -36,7 +37,8 @@ public record ProvinceProperties(
         @Valid @NotNull @DefaultValue News news,
         @Valid @NotNull @DefaultValue Catalogue catalogue,
         @Valid @NotNull @DefaultValue Zalo zalo,
-        @Valid @NotNull @DefaultValue Dossiers dossiers) {
+        @Valid @NotNull @DefaultValue Dossiers dossiers,
+        @Valid @NotNull @DefaultValue FeedbackProperties feedback) {
 
     static final String ID = "[a-z0-9]+(-[a-z0-9]+)*";
 

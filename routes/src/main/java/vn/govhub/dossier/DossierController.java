@@ -1,27 +1,18 @@
 package vn.govhub.dossier;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.govhub.api.ApiException;
-import vn.govhub.api.Json;
-import vn.govhub.api.ProblemResponses;
-import vn.govhub.api.RequestIdFilter;
+import vn.govhub.api.ProblemJson;
+import vn.govhub.api.RequestBodies;
 import vn.govhub.zalo.ZaloIdentity;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 
@@ -38,10 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * problem+json as the rest of the API. The caller is the Zalo user whose access token is in the identity header.
  */
 @RestController
+@ProblemJson
 @RequestMapping("/api/v1")
 class DossierController {
 
-    private static final Logger log = LoggerFactory.getLogger(DossierController.class);
     static final int MAX_LIST = 100;
 
     private final ZaloIdentity identity;
@@ -138,27 +129,6 @@ class DossierController {
         return ResponseEntity.status(202).body(reads.detail(service.owned(citizen, id), allows));
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<?> refused(ApiException e, HttpServletRequest request) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (e.status() == 429) {
-            response.header("Retry-After", "60");
-        }
-        return response.body(ProblemResponses.body(e, request.getRequestURI(), request.getAttribute(RequestIdFilter.MDC_KEY)));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return refused(new ApiException(413, "Payload Too Large", "The request is larger than the hub accepts.", List.of()), request);
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<?> failed(RuntimeException e, HttpServletRequest request) {
-        log.error("Request failed: {}", e.toString(), e);
-        return refused(new ApiException(500, "Internal Server Error",
-                "The hub could not answer; the request id identifies this failure in the logs.", List.of()), request);
-    }
-
     private Citizen citizen(HttpServletRequest request, String province) {
         return identity.require(province != null ? province : request.getHeader("province"), request.getHeader(identity.header()));
     }
@@ -169,47 +139,11 @@ class DossierController {
 
     private static <T> T read(HttpServletRequest request, String partName, Class<T> type,
                               List<DossierRequests.InlineFile> inline) throws IOException {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/form-data")) {
-            T value = null;
-            try {
-                for (Part part : request.getParts()) {
-                    if (part.getName().equals(partName) && part.getSubmittedFileName() == null) {
-                        try (InputStream in = part.getInputStream()) {
-                            value = parse(in.readAllBytes(), type);
-                        }
-                    } else if (part.getSubmittedFileName() != null) {
-                        try (InputStream in = part.getInputStream()) {
-                            inline.add(DossierRequests.InlineFile.of(part.getName(), part.getSubmittedFileName(),
-                                    part.getContentType(), in.readAllBytes()));
-                        }
-                    }
-                }
-            } catch (ServletException | IllegalStateException e) {
-                throw new ApiException(400, "Unreadable request", "The multipart request is malformed or larger than allowed.", List.of());
-            }
-            if (value == null) {
-                throw ApiException.invalid(partName, "the multipart request needs a '" + partName + "' part (JSON)");
-            }
-            return value;
-        }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readAllBytes();
-        }
-        if (body.length == 0) {
-            throw ApiException.invalid("body", "a JSON body is required");
-        }
-        return parse(body, type);
+        return RequestBodies.read(request, partName, type, (name, fileName, contentType, content) ->
+                inline.add(DossierRequests.InlineFile.of(name, fileName, contentType, content)));
     }
 
     private static <T> T parse(byte[] json, Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new ApiException(400, "Malformed JSON", "The request body is not the expected JSON: " + e.getOriginalMessage(), List.of());
-        } catch (IOException e) {
-            throw new ApiException(400, "Unreadable request", "The request body could not be read.", List.of());
-        }
+        return RequestBodies.json(json, type);
     }
 }

@@ -27,11 +27,12 @@ public class FileLinks {
     public FileLinks(DossierSettings settings, ProvinceRegistry provinces, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        boolean needed = provinces.enabled().stream().anyMatch(p -> p.dossiers().enabled());
+        boolean needed = provinces.enabled().stream().anyMatch(p -> p.dossiers().enabled()
+                || (p.feedback().enabled() && p.feedback().agencies().stream().anyMatch(a -> a.system() != null)));
         if (settings.fileLinkSecret() == null || settings.fileLinkSecret().isBlank()) {
             if (needed) {
                 throw new IllegalStateException("govhub.dossiers.file-link-secret (GOVHUB_DOSSIERS_FILE_LINK_SECRET) is required "
-                        + "when a province takes dossiers: case-handling systems download attachments by signed links");
+                        + "when a province takes dossiers or sends feedback to agency systems: they download files by signed links");
             }
             this.key = null;
         } else {
@@ -39,9 +40,20 @@ public class FileLinks {
         }
     }
 
+    /** A dossier attachment's link. */
     public String link(String fileId) {
         long exp = clock.instant().plus(settings.fileLinkTtl()).getEpochSecond();
         return settings.publicBaseUrl() + "/files/dossiers/" + fileId + "?exp=" + exp + "&sig=" + sign(fileId, exp);
+    }
+
+    /** A feedback photo's link ({@code /files/feedback/{id}}); its signature covers the kind, so it opens nothing else. */
+    public String feedbackLink(String photoId) {
+        long exp = clock.instant().plus(settings.fileLinkTtl()).getEpochSecond();
+        return settings.publicBaseUrl() + "/files/feedback/" + photoId + "?exp=" + exp + "&sig=" + sign("feedback/" + photoId, exp);
+    }
+
+    public boolean validFeedback(String photoId, String exp, String sig) {
+        return valid("feedback/" + photoId, exp, sig);
     }
 
     public boolean valid(String fileId, String exp, String sig) {
