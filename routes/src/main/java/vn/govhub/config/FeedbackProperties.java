@@ -82,6 +82,30 @@ public record FeedbackProperties(
                 && agencies.stream().map(Agency::id).distinct().count() == agencies.size();
     }
 
+    @AssertTrue(message = "an area's polygon crosses itself or has points outside -90..90 / -180..180 (areas[].polygon, [[lat, long], ...])")
+    public boolean isAreasValid() {
+        org.locationtech.jts.geom.GeometryFactory geometry = new org.locationtech.jts.geom.GeometryFactory();
+        for (Area area : areas) {
+            List<List<Double>> points = area.polygon();
+            if (points == null || points.size() < 3 || points.stream().anyMatch(p -> p == null || p.size() != 2 || p.get(0) == null
+                    || p.get(1) == null || Math.abs(p.get(0)) > 90 || Math.abs(p.get(1)) > 180)) {
+                return false;
+            }
+            org.locationtech.jts.geom.Coordinate[] ring = new org.locationtech.jts.geom.Coordinate[points.size() + 1];
+            for (int i = 0; i < points.size(); i++) {
+                ring[i] = new org.locationtech.jts.geom.Coordinate(points.get(i).get(1), points.get(i).get(0));
+            }
+            ring[points.size()] = ring[0];
+            if (ring[points.size() - 1].equals2D(ring[0])) {
+                ring = java.util.Arrays.copyOf(ring, points.size());
+            }
+            if (ring.length < 4 || !geometry.createPolygon(ring).isValid()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Category category(String code) {
         return categories.stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
     }

@@ -44,6 +44,29 @@ class DemoSandbox {
         return cases;
     }
 
+    /** The power company's own feedback system: it takes reports and answers them on a timer. */
+    @Bean(destroyMethod = "close")
+    vn.govhub.sandbox.agency.AgencySimulator agencySimulator(SandboxProperties properties) {
+        vn.govhub.sandbox.agency.AgencySimulator agency = new vn.govhub.sandbox.agency.AgencySimulator(properties.agencyPort());
+        agency.start();
+        return agency;
+    }
+
+    /** Once the hub listens: the agency system calls it back (signed) and answers its reports on a timer. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.web.context.WebServerInitializedEvent> demoAgencyCallbacks(
+            vn.govhub.sandbox.agency.AgencySimulator agency, SandboxProperties properties,
+            org.springframework.core.env.Environment environment) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return;
+            }
+            agency.callbacksTo(java.net.URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/webhooks/agencies/demo/dien-luc"),
+                    environment.getProperty("GOVHUB_DEMO_AGENCY_CALLBACK_SECRET", "demo-agency-callback-secret"));
+            agency.autoAnswerEvery(properties.agencyAnswerEvery());
+        };
+    }
+
     @Bean(destroyMethod = "close")
     TthcSimulator tthcSimulator(SandboxProperties properties) {
         TthcSimulator tthc = new TthcSimulator(properties.tthcPort(), properties.tthcProcedures());

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param zaloPort   loopback port of the Zalo simulator (OAuth, OA, ZNS and Graph)
  * @param casesPort  loopback port of the case-handling system simulator (national envelope shape)
  * @param casesAdvanceEvery how often that simulator moves every dossier one status further (0: never)
+ * @param agencyPort the loopback port of an agency's feedback system simulator (the power company)
+ * @param agencyAnswerEvery how often that simulator moves every report one step towards its answer (0: never)
  */
 @Validated
 @ConfigurationProperties("govhub.sandbox")
@@ -26,5 +28,7 @@ public record SandboxProperties(
         @Min(1) @DefaultValue("2000") int tthcProcedures,
         @Min(1) @Max(65535) @DefaultValue("18083") int zaloPort,
         @Min(1) @Max(65535) @DefaultValue("18084") int casesPort,
-        @DefaultValue("30s") java.time.Duration casesAdvanceEvery) {
+        @DefaultValue("30s") java.time.Duration casesAdvanceEvery,
+        @Min(1) @Max(65535) @DefaultValue("18085") int agencyPort,
+        @DefaultValue("15s") java.time.Duration agencyAnswerEvery) {
 }

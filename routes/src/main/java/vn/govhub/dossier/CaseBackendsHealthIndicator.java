@@ -1,12 +1,10 @@
 package vn.govhub.dossier;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
+import vn.govhub.upstream.CircuitHealth;
 
-import java.util.Map;
 
 /**
  * {@code caseSystems} health: each backend's circuit on this node. An open circuit makes the hub DEGRADED, not
@@ -23,8 +21,6 @@ class CaseBackendsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Map<String, CircuitBreaker.State> states = backends.states();
-        boolean open = states.values().stream().anyMatch(s -> s == CircuitBreaker.State.OPEN || s == CircuitBreaker.State.HALF_OPEN);
-        builder.status(open ? new Status("DEGRADED") : Status.UP).withDetails(Map.copyOf(states));
+        CircuitHealth.report(builder, backends.states());
     }
 }

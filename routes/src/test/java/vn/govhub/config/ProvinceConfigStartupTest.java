@@ -72,6 +72,34 @@ class ProvinceConfigStartupTest {
     }
 
     @Test
+    void feedbackRoutedToAnAgencyThatDoesNotExistFailsStartUp() throws IOException {
+        write(GOOD + """
+                feedback:
+                  enabled: true
+                  bounds: {min-lat: 10.9, min-long: 105.8, max-lat: 11.8, max-long: 106.6}
+                  categories: [{code: "dien", name: "Điện"}]
+                  agencies: [{id: "dien-luc", name: "Điện lực"}]
+                  routing: [{category: "dien", agency: "dien-lu"}]
+                  default-agency: "dien-luc"
+                """);
+        assertStartUpFailsWith("key 'feedback.agencyKnown' names an agency that is not in feedback.agencies");
+    }
+
+    @Test
+    void aWardOutlineThatCrossesItselfFailsStartUp() throws IOException {
+        write(GOOD + """
+                feedback:
+                  enabled: true
+                  bounds: {min-lat: 10.9, min-long: 105.8, max-lat: 11.8, max-long: 106.6}
+                  areas: [{code: "x", name: "x", polygon: [[11.0, 106.0], [11.1, 106.1], [11.0, 106.1], [11.1, 106.0]]}]
+                  categories: [{code: "dien", name: "Điện"}]
+                  agencies: [{id: "dien-luc", name: "Điện lực"}]
+                  default-agency: "dien-luc"
+                """);
+        assertStartUpFailsWith("key 'feedback.areasValid' an area's polygon crosses itself");
+    }
+
+    @Test
     void malformedCronFailsStartUp() throws IOException {
         write(GOOD.replace("every: 10m", "cron: \"0 0 25 * * ?\""));
         assertStartUpFailsWith("key 'news.sources[0].cron' is not a valid Quartz cron expression");
