@@ -37,9 +37,11 @@ class FeedbackController {
     private final FeedbackReads reads;
     private final ProvinceRegistry provinces;
     private final FeedbackSettings settings;
+    private final FeedbackStore store;
 
     FeedbackController(ZaloIdentity identity, FeedbackService service, FeedbackReads reads, ProvinceRegistry provinces,
-                       FeedbackSettings settings) {
+                       FeedbackSettings settings, FeedbackStore store) {
+        this.store = store;
         this.identity = identity;
         this.service = service;
         this.reads = reads;
@@ -69,6 +71,19 @@ class FeedbackController {
     FeedbackViews.Mine one(HttpServletRequest request, @RequestParam(required = false) String province, @PathVariable String id) {
         Citizen citizen = citizen(request, province);
         return reads.mine(citizen.province(), citizen.appUserId(), id);
+    }
+
+    /** One of the sender's own photos (as stored: without location metadata unless shared). */
+    @GetMapping("/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(HttpServletRequest request, @RequestParam(required = false) String province, @PathVariable String id,
+                                 @PathVariable String photoId) {
+        Citizen citizen = citizen(request, province);
+        reads.mine(citizen.province(), citizen.appUserId(), id); // 404 unless the report is the caller's
+        FeedbackStore.Photo photo = store.photo(photoId).filter(p -> p.feedbackId().equals(id))
+                .orElseThrow(() -> ApiException.notFound("No photo " + photoId + " in report " + id + "."));
+        byte[] content = store.photoContent(photoId).orElseThrow(() -> ApiException.notFound("No photo " + photoId + "."));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+                .header("Cache-Control", "private, no-store").body(content);
     }
 
     /** Public: reports whose senders consented to publication, answered by default; no personal data. */

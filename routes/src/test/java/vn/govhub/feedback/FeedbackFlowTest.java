@@ -142,6 +142,9 @@ class FeedbackFlowTest {
 
         JsonNode mine = JSON.readTree(get("/api/v1/feedback/" + id).body());
         assertThat(mine.path("status").asText()).isEqualTo("ANSWERED");
+        HttpResponse<String> ownPhoto = get("/api/v1/feedback/" + id + "/photos/" + mine.path("photos").get(0).asText());
+        assertThat(ownPhoto.statusCode()).isEqualTo(200);
+        assertThat(ownPhoto.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(mine.path("history").findValuesAsText("action")).containsSubsequence("RECEIVED", "ROUTED", "DELIVERED", "ANSWERED");
         assertThat(AGENCY.duplicatesRefused()).isZero();
     }
