@@ -1,8 +1,8 @@
 package vn.govhub.dossier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.stereotype.Component;
+import vn.govhub.upstream.Breakers;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.cases.CaseSystem;
@@ -70,15 +70,7 @@ public class CaseBackends {
     }
 
     private CircuitBreaker breaker(String province) {
-        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailures())
-                .minimumNumberOfCalls(settings.breakerFailures())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpen())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build();
-        return CircuitBreaker.of("cases-" + province, config);
+        return Breakers.of("cases-" + province, settings.breakerFailures(), settings.breakerOpen());
     }
 
     static Map<String, DossierStatus> statusMap(ProvinceProperties.CaseSystem config) {

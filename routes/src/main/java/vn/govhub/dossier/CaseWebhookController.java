@@ -1,9 +1,6 @@
 package vn.govhub.dossier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.connectors.cases.CallbackSignature;
 import vn.govhub.connectors.cases.CaseStatus;
 import vn.govhub.connectors.cases.CaseSystemException;
+import vn.govhub.upstream.SignedCallbacks;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -26,8 +24,6 @@ import java.util.Map;
  */
 @RestController
 class CaseWebhookController {
-
-    private static final Logger log = LoggerFactory.getLogger(CaseWebhookController.class);
 
     private final CaseBackends backends;
     private final DossierLifecycle lifecycle;
@@ -49,15 +45,10 @@ class CaseWebhookController {
             return problem(HttpStatus.NOT_FOUND, "No case-handling system of province '" + province + "' calls back here.");
         }
         byte[] raw = body == null ? new byte[0] : body;
-        CallbackSignature.Verdict verdict = new CallbackSignature(secret).verify(raw, timestamp, signature, clock.instant(),
+        var refusal = SignedCallbacks.refusal("the case system of " + province, secret, raw, timestamp, signature, clock,
                 backend.province().dossiers().caseSystem().callbackMaxAge());
-        if (verdict != CallbackSignature.Verdict.VALID) {
-            log.warn("case callback for {} refused: {}", province, verdict);
-            return problem(HttpStatus.UNAUTHORIZED, switch (verdict) {
-                case MISSING -> "Missing " + CallbackSignature.SIGNATURE_HEADER + " or " + CallbackSignature.TIMESTAMP_HEADER + ".";
-                case STALE -> "The callback timestamp is outside the accepted window (replay?).";
-                default -> "Invalid " + CallbackSignature.SIGNATURE_HEADER + ".";
-            });
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         List<CaseStatus> statuses;
         try {
@@ -73,7 +64,6 @@ class CaseWebhookController {
     }
 
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Map.of("type", "about:blank", "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
+        return SignedCallbacks.problem(status, detail);
     }
 }

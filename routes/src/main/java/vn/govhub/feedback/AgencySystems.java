@@ -1,8 +1,8 @@
 package vn.govhub.feedback;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.stereotype.Component;
+import vn.govhub.upstream.Breakers;
 import vn.govhub.config.FeedbackProperties;
 import vn.govhub.connectors.agency.AgencySystem;
 import vn.govhub.connectors.agency.AgencySystemSettings;
@@ -68,14 +68,6 @@ public class AgencySystems {
     }
 
     private CircuitBreaker breaker(String key) {
-        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailures())
-                .minimumNumberOfCalls(settings.breakerFailures())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpen())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build();
-        return CircuitBreaker.of("agency-" + key, config);
+        return Breakers.of("agency-" + key, settings.breakerFailures(), settings.breakerOpen());
     }
 }

@@ -1,9 +1,6 @@
 package vn.govhub.feedback;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +11,7 @@ import vn.govhub.connectors.agency.AgencyCallback;
 import vn.govhub.connectors.agency.AgencySystemException;
 import vn.govhub.connectors.agency.AgencyUpdate;
 import vn.govhub.connectors.cases.CallbackSignature;
+import vn.govhub.upstream.SignedCallbacks;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.Map;
  */
 @RestController
 class AgencyWebhookController {
-
-    private static final Logger log = LoggerFactory.getLogger(AgencyWebhookController.class);
 
     private final FeedbackTables tables;
     private final FeedbackService service;
@@ -49,15 +45,10 @@ class AgencyWebhookController {
             return problem(HttpStatus.NOT_FOUND, "No system of agency '" + agency + "' of province '" + province + "' calls back here.");
         }
         byte[] raw = body == null ? new byte[0] : body;
-        CallbackSignature.Verdict verdict = new CallbackSignature(config.callbackSecret()).verify(raw, timestamp, signature,
-                clock.instant(), config.callbackMaxAge());
-        if (verdict != CallbackSignature.Verdict.VALID) {
-            log.warn("agency callback for {}/{} refused: {}", province, agency, verdict);
-            return problem(HttpStatus.UNAUTHORIZED, switch (verdict) {
-                case MISSING -> "Missing " + CallbackSignature.SIGNATURE_HEADER + " or " + CallbackSignature.TIMESTAMP_HEADER + ".";
-                case STALE -> "The callback timestamp is outside the accepted window (replay?).";
-                default -> "Invalid " + CallbackSignature.SIGNATURE_HEADER + ".";
-            });
+        var refusal = SignedCallbacks.refusal("agency " + province + "/" + agency, config.callbackSecret(), raw, timestamp, signature,
+                clock, config.callbackMaxAge());
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         List<AgencyUpdate> updates;
         try {
@@ -75,7 +66,6 @@ class AgencyWebhookController {
     }
 
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Map.of("type", "about:blank", "title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
+        return SignedCallbacks.problem(status, detail);
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +67,7 @@ class FeedbackFlowTest {
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
-        registry.add("test.zalo", ZALO::baseUrl);
-        registry.add("test.zalo-app-id", ZALO::appId);
-        registry.add("test.zalo-app-secret", ZALO::appSecret);
-        registry.add("test.zalo-oa-id", ZALO::oaId);
-        registry.add("test.zalo-oa-secret", ZALO::oaSecretKey);
-        registry.add("test.agency", AGENCY::baseUrl);
-        registry.add("test.agency-token", () -> AgencySimulator.DEFAULT_TOKEN);
-        registry.add("govhub.security.data-key", () -> Base64.getEncoder().encodeToString("8".repeat(32).getBytes()));
+        FeedbackTestSupport.register(registry, ZALO, AGENCY);
     }
 
     @AfterAll

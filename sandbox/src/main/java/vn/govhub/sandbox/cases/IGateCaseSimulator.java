@@ -42,7 +42,7 @@ import java.util.Optional;
  * Status codes ({@code dossierStatus.id}): 0 new, 1 received, 2 in processing, 3 supplement requested, 4 result ready,
  * 5 result returned, 6 withdrawn, 7 refused, 8 stopped. Callbacks: {@code {"type":"DOSSIER_STATUS","data":[item]}}.
  */
-public class IGateCaseSimulator extends CaseSimulator {
+public class IGateCaseSimulator extends TokenCaseSimulator {
 
     public static final String REALM = "govhub-mc";
     public static final String CLIENT_ID = "govhub-hub";
@@ -56,15 +56,13 @@ public class IGateCaseSimulator extends CaseSimulator {
             Stage.RETURNED, "Đã trả kết quả", Stage.WITHDRAWN, "Đã rút", Stage.REFUSED, "Từ chối", Stage.STOPPED, "Dừng xử lý"));
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
 
-    private final AccessTokens tokens;
 
     public IGateCaseSimulator(int port) {
         this(port, Clock.systemUTC());
     }
 
     public IGateCaseSimulator(int port, Clock clock) {
-        super("cases-igate", port, clock);
-        this.tokens = new AccessTokens(clock, Duration.ofMinutes(5));
+        super("cases-igate", port, clock, Duration.ofMinutes(5), CLIENT_ID, CLIENT_SECRET);
     }
 
     @Override
@@ -74,30 +72,6 @@ public class IGateCaseSimulator extends CaseSimulator {
 
     public String realm() {
         return REALM;
-    }
-
-    public String clientId() {
-        return CLIENT_ID;
-    }
-
-    public String clientSecret() {
-        return CLIENT_SECRET;
-    }
-
-    /** Tokens issued so far. */
-    public int tokensIssued() {
-        return tokens.issued();
-    }
-
-    /** Every token issued so far stops being accepted. */
-    public void expireTokens() {
-        tokens.expireAll();
-    }
-
-    @Override
-    protected void resetState() {
-        super.resetState();
-        tokens.reset();
     }
 
     @Override
@@ -111,11 +85,6 @@ public class IGateCaseSimulator extends CaseSimulator {
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404).withBody("Not Found")));
     }
 
-    private vn.govhub.sandbox.Responder authorised(vn.govhub.sandbox.Responder next) {
-        return request -> tokens.accepts(request.getHeader("Authorization")) ? next.respond(request)
-                : json(401, JSON.createObjectNode().put("error", "invalid_token").put("error_description", "Token is not active"));
-    }
-
     private ResponseDefinition token(Request request) {
         Map<String, String> form = form(request.getBodyAsString());
         if (!"client_credentials".equals(form.get("grant_type"))) {
@@ -124,7 +93,7 @@ public class IGateCaseSimulator extends CaseSimulator {
         if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
             return json(401, JSON.createObjectNode().put("error", "unauthorized_client").put("error_description", "Invalid client secret"));
         }
-        return json(200, JSON.createObjectNode().put("access_token", tokens.issue()).put("expires_in", tokens.lifetimeSeconds())
+        return json(200, JSON.createObjectNode().put("access_token", issueToken()).put("expires_in", tokenLifetimeSeconds())
                 .put("refresh_expires_in", 0).put("token_type", "Bearer").put("scope", "profile email"));
     }
 

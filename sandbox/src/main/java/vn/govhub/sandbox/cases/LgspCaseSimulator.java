@@ -35,7 +35,7 @@ import java.util.Map;
  * Status codes: 0 new, 1 received, 2 in processing, 3 supplement requested, 4 result ready, 5 returned, 6 refused,
  * 7 stopped, 8 withdrawn. Callbacks are {@code UpdateDocumentTraces} documents (DocCode, Status, Traces[], ...).
  */
-public class LgspCaseSimulator extends CaseSimulator {
+public class LgspCaseSimulator extends TokenCaseSimulator {
 
     public static final String CLIENT_ID = "govhub-lgsp";
     public static final String CLIENT_SECRET = "lgsp-secret@2025";
@@ -48,42 +48,18 @@ public class LgspCaseSimulator extends CaseSimulator {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private final AccessTokens tokens;
 
     public LgspCaseSimulator(int port) {
         this(port, Clock.systemUTC());
     }
 
     public LgspCaseSimulator(int port, Clock clock) {
-        super("cases-lgsp", port, clock);
-        this.tokens = new AccessTokens(clock, Duration.ofHours(1));
+        super("cases-lgsp", port, clock, Duration.ofHours(1), CLIENT_ID, CLIENT_SECRET);
     }
 
     @Override
     public String code(Stage stage) {
         return CODES.get(stage);
-    }
-
-    public String clientId() {
-        return CLIENT_ID;
-    }
-
-    public String clientSecret() {
-        return CLIENT_SECRET;
-    }
-
-    public int tokensIssued() {
-        return tokens.issued();
-    }
-
-    public void expireTokens() {
-        tokens.expireAll();
-    }
-
-    @Override
-    protected void resetState() {
-        super.resetState();
-        tokens.reset();
     }
 
     @Override
@@ -94,11 +70,6 @@ public class LgspCaseSimulator extends CaseSimulator {
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404).withBody("Not Found")));
     }
 
-    private vn.govhub.sandbox.Responder authorised(vn.govhub.sandbox.Responder next) {
-        return request -> tokens.accepts(request.getHeader("Authorization")) ? next.respond(request)
-                : json(401, JSON.createObjectNode().put("error", "invalid_token"));
-    }
-
     private ResponseDefinition token(Request request) {
         String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!"client_credentials".equals(IGateCaseSimulator.form(request.getBodyAsString()).get("grant_type"))) {
@@ -107,8 +78,8 @@ public class LgspCaseSimulator extends CaseSimulator {
         if (!expected.equals(request.getHeader("Authorization"))) {
             return json(401, JSON.createObjectNode().put("error", "invalid_client"));
         }
-        return json(200, JSON.createObjectNode().put("access_token", tokens.issue()).put("token_type", "Bearer")
-                .put("expires_in", tokens.lifetimeSeconds()));
+        return json(200, JSON.createObjectNode().put("access_token", issueToken()).put("token_type", "Bearer")
+                .put("expires_in", tokenLifetimeSeconds()));
     }
 
     private ResponseDefinition sync(Request request) {
