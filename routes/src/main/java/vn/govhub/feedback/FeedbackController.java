@@ -60,6 +60,28 @@ class FeedbackController {
         return ResponseEntity.status(accepted.duplicate() ? 200 : 202).header("Location", "/api/v1/feedback/" + accepted.id()).body(accepted);
     }
 
+    /** Public: what a citizen can report about here, the wards the province knows, and the limits the form must keep. */
+    @GetMapping("/categories")
+    java.util.Map<String, Object> categories(HttpServletRequest request, @RequestParam(required = false) String province) {
+        ProvinceProperties p = province(province != null ? province : request.getHeader("province"));
+        var rules = p.feedback();
+        List<java.util.Map<String, Object>> categories = rules.categories().stream().map(c -> {
+            java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
+            view.put("code", c.code());
+            view.put("name", c.name());
+            view.put("description", c.description());
+            view.put("group", c.group());
+            view.put("keywords", c.keywords());
+            view.put("answerWithinHours", c.sla().toHours());
+            view.put("attributes", c.attributes());
+            return view;
+        }).toList();
+        List<java.util.Map<String, String>> areas = rules.areas().stream()
+                .map(a -> java.util.Map.of("code", a.code(), "name", a.name())).toList();
+        return java.util.Map.of("province", p.id(), "categories", categories, "areas", areas, "maxPhotos", rules.maxPhotos(),
+                "maxPhotoBytes", rules.maxPhotoBytes(), "maxDescription", rules.maxDescription());
+    }
+
     @GetMapping("/mine")
     List<FeedbackViews.Mine> mine(HttpServletRequest request, @RequestParam(required = false) String province,
                                   @RequestParam(required = false) Integer limit) {

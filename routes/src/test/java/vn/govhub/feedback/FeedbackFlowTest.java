@@ -297,6 +297,12 @@ class FeedbackFlowTest {
         assertThat(board.toString()).doesNotContain("0912345678").doesNotContain("Bình").doesNotContain("citizen-");
         assertThat(JSON.readTree(send("GET", "/api/v1/feedback?province=" + PROVINCE + "&near=11.6,106.5", Map.of(), null).body())).isEmpty();
         assertThat(send("GET", "/api/v1/feedback?province=" + PROVINCE + "&near=abc", Map.of(), null).statusCode()).isEqualTo(400);
+        JsonNode form = JSON.readTree(send("GET", "/api/v1/feedback/categories?province=" + PROVINCE, Map.of(), null).body());
+        assertThat(form.path("categories").findParents("answerWithinHours")).extracting(c -> c.path("code").asText())
+                .containsExactly("dien", "moi-truong", "giao-thong");
+        assertThat(form.path("categories").get(0).path("attributes").get(0).path("values").path("cao").asText()).isEqualTo("Nguy hiểm ngay");
+        assertThat(form.path("areas").findValuesAsText("code")).containsExactly("25456", "25459");
+        assertThat(form.path("maxPhotos").asInt()).isEqualTo(3);
 
         String shownId = shown.path("id").asText();
         assertThat(get("/api/v1/feedback/" + shownId).statusCode()).isEqualTo(200);
