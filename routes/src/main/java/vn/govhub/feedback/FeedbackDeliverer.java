@@ -103,9 +103,12 @@ public class FeedbackDeliverer {
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             Instant now = clock.instant();
             transactions.executeWithoutResult(tx -> {
-                store.delivery(report.id(), "DELIVERED", delivered.ticketId(), null, now);
-                store.resetFailures(report.id());
-                store.history(report.id(), "DELIVERED", report.status(), report.agency(), "hub", (delivered.alreadyPresent()
+                FeedbackStore.Report current = store.lock(report.id()).orElseThrow();
+                if (current.agency().equals(report.agency())) { // not transferred while the call was under way
+                    store.delivery(report.id(), "DELIVERED", delivered.ticketId(), null, now);
+                    store.resetFailures(report.id());
+                }
+                store.history(report.id(), "DELIVERED", current.status(), report.agency(), "hub", (delivered.alreadyPresent()
                         ? "Hệ thống của cơ quan đã có phản ánh (gửi lại sau gián đoạn)" : "Đã gửi đến hệ thống của cơ quan")
                         + (delivered.ticketId() == null ? "" : ", mã " + delivered.ticketId()), now);
                 outbox.done(entry.id());
@@ -175,8 +178,7 @@ public class FeedbackDeliverer {
     }
 
     AgencyFeedback agencyFeedback(AgencySystems.Target target, FeedbackStore.Report r) {
-        FeedbackProperties.Category category = target.agency() == null ? null
-                : service.category(r.province(), r.category());
+        FeedbackProperties.Category category = service.category(r.province(), r.category());
         JsonNode contact = service.contact(r);
         List<AgencyFeedback.Photo> photos = store.photos(r.id()).stream()
                 .map(p -> new AgencyFeedback.Photo(p.id(), p.contentType(), p.size(), links.feedbackLink(p.id()))).toList();

@@ -429,7 +429,7 @@ public class FeedbackService {
                         throw new ApiException(409, "Conflict", "Report " + r.reference() + " is already " + r.status() + ".", List.of());
                     }
                     String note = step == null || blank(step.note()) ? "Đã đóng phản ánh" : step.note().trim();
-                    store.update(r.id(), r.agency(), FeedbackStatus.CLOSED, r.paknState() == 10 ? 10 : r.paknState(), r.claimedBy(),
+                    store.update(r.id(), r.agency(), FeedbackStatus.CLOSED, r.paknState(), r.claimedBy(),
                             r.answer(), r.answeredAt(), r.dueAt(), now);
                     store.history(r.id(), "CLOSED", FeedbackStatus.CLOSED, r.agency(), actor, note, now);
                 }
