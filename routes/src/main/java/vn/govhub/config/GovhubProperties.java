@@ -16,11 +16,13 @@ import vn.govhub.cluster.ClusterProperties;
  * @param configDir      folder holding {@code provinces/<id>.yml}
  * @param configVersion  a label the operators give to the configuration they deploy (shown in /actuator/info)
  * @param cluster        how this member finds the others
+ * @param configCheckEvery how often each node looks for changed province files and reloads them (0: only on request)
  */
 @Validated
 @ConfigurationProperties("govhub")
 public record GovhubProperties(
         @NotNull @DefaultValue("./config") Path configDir,
         @NotBlank @DefaultValue("unversioned") String configVersion,
-        @Valid @NotNull @DefaultValue ClusterProperties cluster) {
+        @Valid @NotNull @DefaultValue ClusterProperties cluster,
+        @NotNull @DefaultValue("30s") java.time.Duration configCheckEvery) {
 }

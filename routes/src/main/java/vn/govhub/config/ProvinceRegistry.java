@@ -56,6 +56,11 @@ public class ProvinceRegistry {
         return current.provinces().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /** Whether the files on disk differ from those of the running configuration. */
+    public boolean changedOnDisk() {
+        return !hashOf(configDir).equals(current.hash());
+    }
+
     /** Loads and validates the files again; on any problem throws and keeps what is running. */
     public synchronized Snapshot reload() {
         Snapshot next = loadSnapshot();
