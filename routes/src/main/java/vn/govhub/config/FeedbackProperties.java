@@ -36,6 +36,7 @@ import java.util.Set;
  * @param routing             rules, most specific first: the first whose category and area match names the agency
  * @param defaultAgency       the agency of a report no rule matches
  * @param open311             the Open311 GeoReport v2 face of this province
+ * @param escalateTo          mini app user ids of the supervisors told (through the OA) of every report past its due time
  */
 public record FeedbackProperties(
         @DefaultValue("false") boolean enabled,
@@ -51,7 +52,8 @@ public record FeedbackProperties(
         @Valid @NotNull @DefaultValue List<Agency> agencies,
         @Valid @NotNull @DefaultValue List<Rule> routing,
         String defaultAgency,
-        @Valid @NotNull @DefaultValue Open311 open311) {
+        @Valid @NotNull @DefaultValue Open311 open311,
+        @NotNull @DefaultValue List<String> escalateTo) {
 
     @AssertTrue(message = "bounds, at least one category and one agency, and default-agency are required when feedback is enabled")
     public boolean isComplete() {

@@ -56,6 +56,7 @@ public class FeedbackService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final double EARTH_RADIUS_M = 6_371_000;
 
     /** Who sent a report: a mini app user (notified through Zalo) or an Open311 client. */
@@ -530,6 +531,7 @@ public class FeedbackService {
                 }
                 store.history(r.id(), "ESCALATED", r.status(), r.agency(), "hub",
                         "Quá hạn giải quyết (hạn " + r.dueAt() + "): báo cáo lãnh đạo", now);
+                tables.province(r.province()).ifPresent(province -> escalationEvents(province, r));
                 return true;
             }));
             if (first) {
@@ -539,6 +541,20 @@ public class FeedbackService {
             }
         }
         return escalated;
+    }
+
+    /** The escalation event: each configured supervisor is told, once per report (the event id carries both). */
+    private void escalationEvents(ProvinceProperties province, FeedbackStore.Report r) {
+        FeedbackProperties.Agency agency = province.feedback().agency(r.agency());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("feedbackCode", r.reference());
+        fields.put("title", r.title());
+        fields.put("agency", agency == null ? r.agency() : agency.name());
+        fields.put("dueAt", DUE.format(r.dueAt().atZone(province.zone())));
+        for (String supervisor : province.feedback().escalateTo()) {
+            events.publish(new NotificationEvent("feedback-escalated:" + r.id() + ":" + supervisor, province.id(), "feedback-escalated",
+                    supervisor, null, fields));
+        }
     }
 
     private void notify(ProvinceProperties province, FeedbackStore.Report r, String kind, long historyId, String text) {

@@ -325,6 +325,9 @@ class FeedbackFlowTest {
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM feedback_history WHERE feedback_id = ? AND action = 'ESCALATED'",
                 Integer.class, id)).isEqualTo(1);
+        List<String> events = jdbc.queryForList("SELECT payload FROM outbox WHERE topic = 'notification-event' AND payload LIKE ?",
+                String.class, "%feedback-escalated%");
+        assertThat(events).singleElement().satisfies(e -> assertThat(e).contains("\"recipient\":\"supervisor-1\"").contains("Ổ gà lớn"));
         assertThat(officer("POST", "/admin/feedback/escalation", null).statusCode()).isEqualTo(403);
     }
 

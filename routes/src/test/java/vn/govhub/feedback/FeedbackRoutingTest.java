@@ -27,7 +27,7 @@ class FeedbackRoutingTest {
                 new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1, WARD_2),
                 List.of(category("dien"), category("moi-truong"), category("giao-thong")),
                 List.of(agency("dien-luc"), agency("ubnd-p1"), agency("ubnd-p2"), agency("so-gtvt"), agency("van-phong")),
-                rules, "van-phong", new FeedbackProperties.Open311(false, List.of())));
+                rules, "van-phong", new FeedbackProperties.Open311(false, List.of()), List.of()));
     }
 
     private static Category category(String code) {
@@ -80,7 +80,7 @@ class FeedbackRoutingTest {
         Area bowtie = new Area("x", "x", List.of(List.of(11.0, 106.0), List.of(11.1, 106.1), List.of(11.0, 106.1), List.of(11.1, 106.0)));
         assertThatThrownBy(() -> new FeedbackRouting(new FeedbackProperties(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
                 new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(bowtie), List.of(category("dien")),
-                List.of(agency("a")), List.of(), "a", new FeedbackProperties.Open311(false, List.of()))))
+                List.of(agency("a")), List.of(), "a", new FeedbackProperties.Open311(false, List.of()), List.of())))
                 .hasMessageContaining("crosses itself");
     }
 
@@ -89,7 +89,7 @@ class FeedbackRoutingTest {
         FeedbackProperties bad = new FeedbackProperties(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
                 new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1), List.of(category("dien")),
                 List.of(agency("a")), List.of(new Rule("dien", List.of("00000"), "b")), "a",
-                new FeedbackProperties.Open311(false, List.of()));
+                new FeedbackProperties.Open311(false, List.of()), List.of());
         assertThat(bad.isAgencyKnown()).isFalse();
         assertThat(bad.isRoutingKnown()).isFalse();
         assertThat(bad.isComplete()).isTrue();
