@@ -182,6 +182,15 @@ public class FeedbackService {
         if (agency.system() != null) {
             outbox.add(TOPIC, id, "deliver:" + id + ":" + agency.id() + ":0", delivery(province.id(), id, agency.id()));
         }
+        if (sender.owner() != null) { // the citizen hears at once where the report went and by when it is answered
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("feedbackCode", reference);
+            fields.put("title", c.title());
+            fields.put("agency", agency.name());
+            fields.put("dueAt", DUE.format(report.dueAt().atZone(province.zone())));
+            events.publish(new NotificationEvent("feedback:" + id + ":received", province.id(), "feedback-received", sender.owner(),
+                    null, fields));
+        }
         return report;
     }
 

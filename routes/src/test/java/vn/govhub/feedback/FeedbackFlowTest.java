@@ -129,8 +129,11 @@ class FeedbackFlowTest {
         AGENCY.advance(); // resolved, with the answer
         await().atMost(WAIT).until(() -> "ANSWERED".equals(column(id, "status")));
         assertThat(column(id, "answer")).isEqualTo(AgencySimulator.DEFAULT_ANSWER);
-        await().atMost(WAIT).until(() -> ZALO.accepted().stream().anyMatch(a -> a.text() != null && a.text().contains(accepted.path("reference").asText())));
-        assertThat(ZALO.accepted()).anySatisfy(a -> assertThat(a.text()).contains("đã được Công ty Điện lực Tây Ninh trả lời"));
+        String reference = accepted.path("reference").asText();
+        await().atMost(WAIT).until(() -> ZALO.accepted().stream().filter(a -> a.text() != null && a.text().contains(reference)).count() == 2);
+        assertThat(ZALO.accepted()).anySatisfy(a -> assertThat(a.text()).contains(reference).contains("đã được tiếp nhận và chuyển đến"));
+        assertThat(ZALO.accepted()).anySatisfy(a -> assertThat(a.text()).contains(reference)
+                .contains("đã được Công ty Điện lực Tây Ninh trả lời: " + AgencySimulator.DEFAULT_ANSWER.substring(0, 40)));
 
         JsonNode mine = JSON.readTree(get("/api/v1/feedback/" + id).body());
         assertThat(mine.path("status").asText()).isEqualTo("ANSWERED");
@@ -242,8 +245,11 @@ class FeedbackFlowTest {
         AGENCY.advance();
         AGENCY.advance();
         await().atMost(WAIT).until(() -> "ANSWERED".equals(column(id, "status")));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE topic = 'notification-event' AND payload LIKE ?",
-                Integer.class, "%" + accepted.path("reference").asText() + "%")).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT payload FROM outbox WHERE topic = 'notification-event' AND payload LIKE ?",
+                String.class, "%" + accepted.path("reference").asText() + "%"))
+                .as("the citizen is told of the receipt and of the answer").hasSize(2)
+                .anySatisfy(e -> assertThat(e).contains("feedback-received").contains("Công ty Điện lực Tây Ninh"))
+                .anySatisfy(e -> assertThat(e).contains("feedback-answered"));
         JsonNode inbox = JSON.readTree(operator("GET", "/admin/feedback/" + id, null).body());
         assertThat(inbox.path("sender").asText()).isEqualTo("(ẩn danh)");
     }
