@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -53,14 +52,7 @@ class ConfigReloadTest {
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
         registry.add("govhub.config-dir", DIR::toString);
-        registry.add("test.zalo", ZALO::baseUrl);
-        registry.add("test.zalo-app-id", ZALO::appId);
-        registry.add("test.zalo-app-secret", ZALO::appSecret);
-        registry.add("test.zalo-oa-id", ZALO::oaId);
-        registry.add("test.zalo-oa-secret", ZALO::oaSecretKey);
-        registry.add("test.agency", AGENCY::baseUrl);
-        registry.add("test.agency-token", () -> AgencySimulator.DEFAULT_TOKEN);
-        registry.add("govhub.security.data-key", () -> Base64.getEncoder().encodeToString("9".repeat(32).getBytes()));
+        vn.govhub.feedback.FeedbackTestSupport.register(registry, ZALO, AGENCY);
     }
 
     @AfterAll

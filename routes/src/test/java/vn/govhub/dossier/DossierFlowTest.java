@@ -295,22 +295,13 @@ class DossierFlowTest {
     // --- helpers
 
     private JsonNode submit() throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(MARRIAGE_DOCS.get(0), DossierTestSupport.pdf(20_000));
-        files.put(MARRIAGE_DOCS.get(1), DossierTestSupport.pdf(30_000));
-        DossierTestSupport.Multipart multipart = DossierTestSupport.Multipart.of("dossier",
-                DossierTestSupport.submission(MARRIAGE, List.of(), "079203001234", "0912345678", "DESK", null), files, "application/pdf");
-        HttpResponse<String> response = DossierTestSupport.send(http, port, "POST", "/api/v1/dossiers",
-                Map.of("X-Zalo-Access-Token", token, "Content-Type", multipart.contentType()), multipart.body());
+        HttpResponse<String> response = DossierTestSupport.submitMarriage(http, port, token, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body());
     }
 
     private String upload(byte[] content) throws Exception {
-        HttpResponse<String> response = DossierTestSupport.send(http, port, "POST", "/api/v1/uploads?name=bs.pdf",
-                Map.of("X-Zalo-Access-Token", token, "Content-Type", "application/pdf"), content);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("id").asText();
+        return DossierTestSupport.upload(http, port, token, "", content);
     }
 
     private static JsonNode read(byte[] body) {

@@ -125,6 +125,27 @@ final class DossierTestSupport {
         }
     }
 
+    /** A marriage registration (multipart, both required documents as PDFs) sent as the citizen of {@code token}. */
+    static HttpResponse<String> submitMarriage(HttpClient http, int port, String token, String query) throws IOException, InterruptedException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(MARRIAGE_DOCS.get(0), pdf(20_000));
+        files.put(MARRIAGE_DOCS.get(1), pdf(30_000));
+        Multipart multipart = Multipart.of("dossier", submission(MARRIAGE, List.of(), "079203001234", "0912345678", "DESK", null),
+                files, "application/pdf");
+        return send(http, port, "POST", "/api/v1/dossiers" + query, Map.of("X-Zalo-Access-Token", token, "Content-Type",
+                multipart.contentType()), multipart.body());
+    }
+
+    /** A file uploaded ahead of a submission; its id. */
+    static String upload(HttpClient http, int port, String token, String query, byte[] content) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(http, port, "POST", "/api/v1/uploads?name=bs.pdf" + query.replace('?', '&'),
+                Map.of("X-Zalo-Access-Token", token, "Content-Type", "application/pdf"), content);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("upload refused: " + response.statusCode() + " " + response.body());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText();
+    }
+
     static HttpResponse<String> send(HttpClient http, int port, String method, String path, Map<String, String> headers,
                                      byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

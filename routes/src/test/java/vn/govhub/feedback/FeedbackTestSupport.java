@@ -6,12 +6,12 @@ import vn.govhub.sandbox.agency.AgencySimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
 
 /** Properties that point a hub at the simulators of the feedback tests (config dir src/test/resources/feedback-config). */
-final class FeedbackTestSupport {
+public final class FeedbackTestSupport {
 
     private FeedbackTestSupport() {
     }
 
-    static void register(DynamicPropertyRegistry registry, ZaloSimulator zalo, AgencySimulator agency) {
+    public static void register(DynamicPropertyRegistry registry, ZaloSimulator zalo, AgencySimulator agency) {
         registry.add("test.zalo", zalo::baseUrl);
         registry.add("test.zalo-app-id", zalo::appId);
         registry.add("test.zalo-app-secret", zalo::appSecret);
