@@ -33,6 +33,7 @@ CREATE TABLE feedback (
     answered_at     TIMESTAMP WITH TIME ZONE,
     due_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     escalated_at    TIMESTAMP WITH TIME ZONE,
+    agency_updated_at TIMESTAMP WITH TIME ZONE,
     delivery_failures INTEGER     NOT NULL DEFAULT 0,
     last_error      VARCHAR(2000),
     idempotency_key VARCHAR(128),

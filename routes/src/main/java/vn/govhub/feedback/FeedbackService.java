@@ -170,7 +170,7 @@ public class FeedbackService {
                 c.category().code(), c.title(), c.description(), c.lat(), c.lon(), c.address(), c.areaCode(), c.anonymous(),
                 c.publish(), c.contact() == null ? null : cipher.encrypt(c.contact(), "feedback.contact"), c.attributes(),
                 mediaUrl, agency.id(), FeedbackStatus.RECEIVED, 2, delivery, null, null, null, null,
-                now.plus(c.category().sla()), null, null, idempotencyKey, hash, now, now);
+                now.plus(c.category().sla()), null, null, null, idempotencyKey, hash, now, now);
         store.insert(report);
         for (int i = 0; i < c.photos().size(); i++) {
             Checked.Photo p = c.photos().get(i);
@@ -469,6 +469,10 @@ public class FeedbackService {
             if (update.ticketId() != null && r.ticket() == null) {
                 store.delivery(r.id(), r.delivery(), update.ticketId(), null, now);
             }
+            if (update.at() != null && r.agencyUpdatedAt() != null && update.at().isBefore(r.agencyUpdatedAt())) {
+                return false; // overtaken by a later report of the agency (its retries can arrive out of order)
+            }
+            store.agencyUpdatedAt(r.id(), update.at() != null ? update.at() : now);
             if (update.transferTo() != null) {
                 if (province.feedback().agency(update.transferTo()) == null) {
                     store.history(r.id(), "TRANSFER_REFUSED", r.status(), r.agency(), actor,

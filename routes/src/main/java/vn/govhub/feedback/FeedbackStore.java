@@ -21,7 +21,7 @@ public class FeedbackStore {
                          String title, String description, Double lat, Double lon, String address, String areaCode,
                          boolean anonymous, boolean publish, String contact, String attributes, String mediaUrl,
                          String agency, FeedbackStatus status, int paknState, String delivery, String ticket,
-                         String claimedBy, String answer, Instant answeredAt, Instant dueAt, Instant escalatedAt,
+                         String claimedBy, String answer, Instant answeredAt, Instant dueAt, Instant escalatedAt, Instant agencyUpdatedAt,
                          String lastError, String idempotencyKey, String requestHash, Instant submittedAt, Instant updatedAt) {
 
         @Override
@@ -38,15 +38,15 @@ public class FeedbackStore {
 
     private static final String COLUMNS = "id, province, reference, channel, owner, category, title, description, lat, lon, "
             + "address, area_code, anonymous, publish, contact, attributes, media_url, agency, status, pakn_state, delivery, "
-            + "ticket, claimed_by, answer, answered_at, due_at, escalated_at, last_error, idempotency_key, request_hash, "
+            + "ticket, claimed_by, answer, answered_at, due_at, escalated_at, agency_updated_at, last_error, idempotency_key, request_hash, "
             + "submitted_at, updated_at";
 
     private static final RowMapper<Report> REPORT = (rs, i) -> new Report(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), number(rs, 9), number(rs, 10),
             rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getBoolean(14), rs.getString(15), rs.getString(16),
             rs.getString(17), rs.getString(18), FeedbackStatus.valueOf(rs.getString(19)), rs.getInt(20), rs.getString(21),
-            rs.getString(22), rs.getString(23), rs.getString(24), instant(rs, 25), instant(rs, 26), instant(rs, 27),
-            rs.getString(28), rs.getString(29), rs.getString(30), instant(rs, 31), instant(rs, 32));
+            rs.getString(22), rs.getString(23), rs.getString(24), instant(rs, 25), instant(rs, 26), instant(rs, 27), instant(rs, 28),
+            rs.getString(29), rs.getString(30), rs.getString(31), instant(rs, 32), instant(rs, 33));
 
     private final JdbcTemplate jdbc;
 
@@ -56,10 +56,10 @@ public class FeedbackStore {
 
     public void insert(Report r) {
         jdbc.update("INSERT INTO feedback (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.province(), r.reference(), r.channel(), r.owner(), r.category(),
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.province(), r.reference(), r.channel(), r.owner(), r.category(),
                 r.title(), r.description(), r.lat(), r.lon(), r.address(), r.areaCode(), r.anonymous(), r.publish(), r.contact(),
                 r.attributes(), r.mediaUrl(), r.agency(), r.status().name(), r.paknState(), r.delivery(), r.ticket(), r.claimedBy(),
-                r.answer(), ts(r.answeredAt()), ts(r.dueAt()), ts(r.escalatedAt()), r.lastError(), r.idempotencyKey(), r.requestHash(),
+                r.answer(), ts(r.answeredAt()), ts(r.dueAt()), ts(r.escalatedAt()), ts(r.agencyUpdatedAt()), r.lastError(), r.idempotencyKey(), r.requestHash(),
                 ts(r.submittedAt()), ts(r.updatedAt()));
     }
 
@@ -198,6 +198,11 @@ public class FeedbackStore {
     public void delivery(String id, String delivery, String ticket, String lastError, Instant now) {
         jdbc.update("UPDATE feedback SET delivery = ?, ticket = COALESCE(?, ticket), last_error = ?, updated_at = ? WHERE id = ?",
                 delivery, ticket, truncate(lastError, 2000), ts(now), id);
+    }
+
+    /** When the agency's system last reported, by its own clock (older reports are stale). */
+    public void agencyUpdatedAt(String id, Instant at) {
+        jdbc.update("UPDATE feedback SET agency_updated_at = ? WHERE id = ?", ts(at), id);
     }
 
     /** Counts a failed delivery while the agency's system was otherwise reachable; returns the count so far. */

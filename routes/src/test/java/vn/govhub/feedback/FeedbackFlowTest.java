@@ -377,6 +377,19 @@ class FeedbackFlowTest {
         assertThat(JSON.readTree(signed.body()).path("applied").asInt()).as("ubnd-p1's report, not the power company's").isZero();
         assertThat(column(inbox, "status")).isEqualTo("RECEIVED");
         assertThat(send("POST", "/webhooks/agencies/" + PROVINCE + "/ubnd-p1", Map.of(), body).statusCode()).isEqualTo(404);
+
+        // the power company's own report: a later update wins over an earlier one that arrives after it
+        String own = accepted(submit(report("dien", "Mất điện", WARD_1, false, false, ",\"attributes\":{\"muc-do\":\"cao\"}"), List.of()))
+                .path("id").asText();
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(column(own, "delivery")));
+        java.time.Instant later = java.time.Instant.now().plusSeconds(3600);
+        for (String update : List.of("{\"feedbackId\":\"" + own + "\",\"state\":7,\"at\":\"" + later + "\"}",
+                "{\"feedbackId\":\"" + own + "\",\"state\":4,\"at\":\"" + later.minusSeconds(60) + "\"}")) {
+            byte[] bytes = update.getBytes(StandardCharsets.UTF_8);
+            assertThat(send("POST", path, Map.of("X-Govhub-Timestamp", Long.toString(now), "X-Govhub-Signature",
+                    "sha256=" + hmac("agency-callback-secret", now, bytes)), bytes).statusCode()).isEqualTo(200);
+        }
+        assertThat(column(own, "status")).as("the stale 'received' did not undo 'resolving'").isEqualTo("IN_PROGRESS");
     }
 
     // --- helpers
