@@ -84,7 +84,7 @@ class FeedbackAdminController {
                         .filter(a -> agency == null || a.equals(agency)).toList();
                 agencies = own;
             }
-            for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(p, null, agencies, statuses, null, delivery, overdue,
+            for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(p, agencies, statuses, null, delivery, overdue,
                     clock.instant(), null, null, null, max))) {
                 out.add(reads.inboxed(r, false));
             }
@@ -134,7 +134,7 @@ class FeedbackAdminController {
     Map<String, Object> replayAll(HttpServletRequest request, @RequestParam String province) {
         operator(request);
         int replayed = 0;
-        for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(province, null, null, null, null, "FAILED", null, null, null,
+        for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(province, null, null, null, "FAILED", null, null, null,
                 null, null, 10_000))) {
             if (deliverer.replay(r.id())) {
                 replayed++;

@@ -50,7 +50,7 @@ public class FeedbackReads {
     /** Published reports: consented, answered (or as asked), without identity; the place rounded to about 100 m. */
     public List<FeedbackViews.Published> board(String province, List<FeedbackStatus> statuses, String category, Double lat,
                                               Double lon, Integer radius, int limit) {
-        List<FeedbackStore.Report> found = store.list(new FeedbackStore.Filter(province, null, null, statuses, category, null, null,
+        List<FeedbackStore.Report> found = store.list(new FeedbackStore.Filter(province, null, statuses, category, null, null,
                 null, true, null, null, lat == null ? limit : Math.max(limit, 1000)));
         List<FeedbackViews.Published> out = new ArrayList<>();
         for (FeedbackStore.Report r : found) {

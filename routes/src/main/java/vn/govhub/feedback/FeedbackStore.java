@@ -116,14 +116,13 @@ public class FeedbackStore {
     }
 
     /** Filtered lists for the admin inbox, the public board and Open311 (all conditions optional but province). */
-    public record Filter(String province, List<String> ids, List<String> agencies, List<FeedbackStatus> statuses, String category,
-                         String delivery, Boolean overdueAt, Instant now, Boolean published, Instant from, Instant to, int limit) {
+    public record Filter(String province, List<String> agencies, List<FeedbackStatus> statuses, String category,
+                         String delivery, Boolean overdue, Instant now, Boolean published, Instant from, Instant to, int limit) {
     }
 
     public List<Report> list(Filter f) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feedback WHERE province = ?");
         List<Object> args = new ArrayList<>(List.of(f.province()));
-        in(sql, args, "id", f.ids());
         in(sql, args, "agency", f.agencies());
         in(sql, args, "status", f.statuses() == null ? null : f.statuses().stream().map(Enum::name).toList());
         if (f.category() != null) {
@@ -134,7 +133,7 @@ public class FeedbackStore {
             sql.append(" AND delivery = ?");
             args.add(f.delivery());
         }
-        if (Boolean.TRUE.equals(f.overdueAt())) {
+        if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" AND due_at < ? AND status IN ('RECEIVED', 'IN_PROGRESS')");
             args.add(ts(f.now()));
         }

@@ -155,7 +155,7 @@ class Open311Controller {
             } else if (query instanceof RequestQuery.Search search) {
                 List<FeedbackStatus> statuses = search.statuses().isEmpty() ? null : Arrays.stream(FeedbackStatus.values())
                         .filter(s -> search.statuses().contains(ServiceRequest.Status.ofWire(s.open311()))).toList();
-                for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(province.id(), null, null, statuses, null, null, null,
+                for (FeedbackStore.Report r : store.list(new FeedbackStore.Filter(province.id(), null, statuses, null, null, null,
                         null, true, search.start(), search.end(), 1000))) {
                     ServiceRequest sr = request(province, r);
                     if (search.matches(sr)) {
