@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
 import vn.govhub.api.ProblemJson;
 import vn.govhub.api.RequestBodies;
-import vn.govhub.zalo.ZaloIdentity;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 
 import java.io.IOException;
@@ -35,16 +34,14 @@ class DossierController {
 
     static final int MAX_LIST = 100;
 
-    private final ZaloIdentity identity;
     private final DossierService service;
     private final DossierReads reads;
     private final CaseBackends backends;
     private final Cache<String, AtomicInteger> trackRate;
     private final int trackPerMinute;
 
-    DossierController(ZaloIdentity identity, DossierService service, DossierReads reads, CaseBackends backends,
+    DossierController(DossierService service, DossierReads reads, CaseBackends backends,
                       DossierSettings settings) {
-        this.identity = identity;
         this.service = service;
         this.reads = reads;
         this.backends = backends;
@@ -129,8 +126,9 @@ class DossierController {
         return ResponseEntity.status(202).body(reads.detail(service.owned(citizen, id), allows));
     }
 
-    private Citizen citizen(HttpServletRequest request, String province) {
-        return identity.require(province != null ? province : request.getHeader("province"), request.getHeader(identity.header()));
+    /** The signed-in citizen (the mini app chain lets no request without one reach these resources). */
+    private static Citizen citizen(HttpServletRequest request, String province) {
+        return vn.govhub.zalo.CitizenAuthentication.current();
     }
 
     private boolean withdrawable(Citizen citizen) {

@@ -99,8 +99,9 @@ class FeedbackAdminController {
 
     @GetMapping("/photos/{photoId}")
     ResponseEntity<byte[]> photo(HttpServletRequest request, @PathVariable String photoId) {
-        FeedbackStore.Photo photo = store.photo(photoId).orElseThrow(() -> ApiException.notFound("No photo " + photoId + "."));
-        permitted(request, photo.feedbackId());
+        FeedbackStore.Photo photo = store.photo(photoId)
+                .filter(p -> store.find(p.feedbackId()).filter(r -> AdminPrincipal.of(request).mayAct(r.province(), r.agency())).isPresent())
+                .orElseThrow(() -> ApiException.notFound("No photo " + photoId + "."));
         byte[] content = store.photoContent(photoId).orElseThrow(() -> ApiException.notFound("No photo " + photoId + "."));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(content);

@@ -13,7 +13,6 @@ import vn.govhub.api.ProblemJson;
 import vn.govhub.api.RequestBodies;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
-import vn.govhub.zalo.ZaloIdentity;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 
 import java.io.IOException;
@@ -32,17 +31,15 @@ class FeedbackController {
 
     private static final int MAX_LIST = 100;
 
-    private final ZaloIdentity identity;
     private final FeedbackService service;
     private final FeedbackReads reads;
     private final ProvinceRegistry provinces;
     private final FeedbackSettings settings;
     private final FeedbackStore store;
 
-    FeedbackController(ZaloIdentity identity, FeedbackService service, FeedbackReads reads, ProvinceRegistry provinces,
+    FeedbackController(FeedbackService service, FeedbackReads reads, ProvinceRegistry provinces,
                        FeedbackSettings settings, FeedbackStore store) {
         this.store = store;
-        this.identity = identity;
         this.service = service;
         this.reads = reads;
         this.provinces = provinces;
@@ -168,7 +165,8 @@ class FeedbackController {
         return limit == null ? Math.min(fallback, MAX_LIST) : limit;
     }
 
-    private Citizen citizen(HttpServletRequest request, String province) {
-        return identity.require(province != null ? province : request.getHeader("province"), request.getHeader(identity.header()));
+    /** The signed-in citizen (the mini app chain lets no request without one reach these resources). */
+    private static Citizen citizen(HttpServletRequest request, String province) {
+        return vn.govhub.zalo.CitizenAuthentication.current();
     }
 }

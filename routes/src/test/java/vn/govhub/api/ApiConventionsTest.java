@@ -88,10 +88,15 @@ class ApiConventionsTest {
     }
 
     @Test
-    void unknownPathIsProblemJson() throws Exception {
-        HttpResponse<String> response = get("/api/v1/no-such-thing", null);
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    void aPathNoRuleNamesIsRefusedAsProblemJson() throws Exception {
+        // deny by default: inside the mini app's area a stranger is asked who they are ...
+        HttpResponse<String> api = get("/api/v1/no-such-thing", null);
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        // ... and outside every audience's area the path does not exist
+        HttpResponse<String> elsewhere = get("/no-such-area/anything", null);
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(elsewhere.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     @Test
@@ -120,14 +125,17 @@ class ApiConventionsTest {
             assertThat(response.statusCode()).as(group).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("UP");
         }
-        JsonNode readiness = JSON.readTree(get("/actuator/health/readiness", null).body()).path("components");
+        // a probe sees the status only; an operator sees what it is made of
+        assertThat(JSON.readTree(get("/actuator/health/readiness", null).body()).has("components")).isFalse();
+        JsonNode readiness = JSON.readTree(operator("/actuator/health/readiness").body()).path("components");
         assertThat(readiness.has("db") && readiness.has("hazelcast") && readiness.has("camelHealth")).isTrue();
     }
 
     @Test
     void prometheusShowsCamelAndJvmMetrics() throws Exception {
         get("/api/v1/provinces", null);
-        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        String metrics = operator("/actuator/prometheus").body();
         assertThat(metrics).contains("camel_exchanges_total").contains("jvm_memory_used_bytes");
     }
 
@@ -136,6 +144,11 @@ class ApiConventionsTest {
         JsonNode config = JSON.readTree(get("/actuator/info", null).body()).path("config");
         assertThat(config.path("version").asText()).isNotBlank();
         assertThat(config.path("hash").asText()).hasSize(64);
+    }
+
+    private HttpResponse<String> operator(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer demo-operator-token").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String requestId) throws IOException, InterruptedException {

@@ -223,7 +223,7 @@ class DossierFlowTest {
         }
         // the breaker opens; nothing is dead-lettered while the backend is away
         await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE last_error IS NOT NULL", Integer.class) > 0);
-        await().atMost(WAIT).until(() -> json("/actuator/health").path("components").path("caseSystems").path("status").asText().equals("DEGRADED"));
+        await().atMost(WAIT).until(() -> admin("GET", "/actuator/health").path("components").path("caseSystems").path("status").asText().equals("DEGRADED"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE status = 'FORWARD_FAILED'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE status = 'SUBMITTED'", Integer.class)).isEqualTo(6);
 

@@ -35,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The news flow end to end against the portal simulator: ingestion, dedupe, conditional GET, API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "govhub.admin.token=test-operator-token",
         "govhub.config-dir=src/test/resources/news-config",
         "govhub.news.backoff-base=200ms",
         "govhub.news.backoff-max=1s",
@@ -219,7 +220,8 @@ class NewsFlowTest {
     @Test
     void failingSourcesMakeNewsDegradedNotTheHubDown() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> failures("broken-server-error") >= 2);
-        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("Authorization", "Bearer test-operator-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
         assertThat(body.path("components").path("news").path("status").asText()).isEqualTo("DEGRADED");
