@@ -33,6 +33,8 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         RouteConfigurationDefinition api = routeConfiguration(API_ERRORS);
         api.onException(ApiException.class).handled(true)
                 .process(e -> write(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class)));
+        api.onException(BodyLimitExceeded.class, BodyLimitExceeded.Unchecked.class).handled(true)
+                .process(e -> write(e, BodyLimitExceeded.in(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)).problem()));
         api.onException(com.fasterxml.jackson.core.JacksonException.class).handled(true)
                 .process(e -> write(e, new ApiException(400, "Malformed JSON", "The request body is not valid JSON.", List.of())));
         api.onException(Exception.class).handled(true)

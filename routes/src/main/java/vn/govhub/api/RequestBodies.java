@@ -1,17 +1,24 @@
 package vn.govhub.api;
 
 import com.fasterxml.jackson.core.JacksonException;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the bodies the mini app sends to Spring MVC controllers: JSON, or multipart/form-data with one JSON part and
- * file parts. Unreadable input is an {@link ApiException} (400), never a 500.
+ * file parts. Multipart is read as a stream from the request (so the inbound limits count and time every byte),
+ * part by part; a part over {@code maxPartBytes} or more than {@code maxParts} parts are refused as they arrive.
+ * Unreadable input is an {@link ApiException} (400), a body over its limit a {@link BodyLimitExceeded} (413).
  */
 public final class RequestBodies {
 
@@ -21,28 +28,53 @@ public final class RequestBodies {
         void accept(String partName, String fileName, String contentType, byte[] content);
     }
 
+    private static final int MAX_JSON_PART = 1 << 20;
+    private static final int MAX_PARTS = 50;
+
     private RequestBodies() {
     }
 
     /** The JSON body, or the JSON part {@code partName} of a multipart body (its file parts go to {@code files}). */
     public static <T> T read(HttpServletRequest request, String partName, Class<T> type, FileSink files) throws IOException {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/form-data")) {
+        return read(request, partName, type, files, Long.MAX_VALUE);
+    }
+
+    /** As {@link #read(HttpServletRequest, String, Class, FileSink)}, each file part at most {@code maxPartBytes}. */
+    public static <T> T read(HttpServletRequest request, String partName, Class<T> type, FileSink files, long maxPartBytes)
+            throws IOException {
+        if (multipart(request)) {
             T value = null;
+            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+            upload.setFileCountMax(MAX_PARTS);
             try {
-                for (Part part : request.getParts()) {
-                    if (part.getName().equals(partName) && part.getSubmittedFileName() == null) {
-                        try (InputStream in = part.getInputStream()) {
-                            value = json(in.readAllBytes(), type);
-                        }
-                    } else if (part.getSubmittedFileName() != null) {
-                        try (InputStream in = part.getInputStream()) {
-                            files.accept(part.getName(), part.getSubmittedFileName(), part.getContentType(), in.readAllBytes());
+                FileItemInputIterator parts = upload.getItemIterator(request);
+                while (parts.hasNext()) {
+                    FileItemInput part = parts.next();
+                    try (InputStream in = part.getInputStream()) {
+                        if (part.getFieldName() != null && part.getFieldName().equals(partName) && part.getName() == null) {
+                            value = json(InboundFilter.readAtMost(in, MAX_JSON_PART), type);
+                        } else if (part.getName() != null) {
+                            byte[] content;
+                            try {
+                                content = InboundFilter.readAtMost(in, maxPartBytes);
+                            } catch (BodyLimitExceeded tooLarge) {
+                                throw tooLarge.status() != 413 ? tooLarge : new BodyLimitExceeded(413, "The file '"
+                                        + part.getName() + "' is larger than the " + maxPartBytes + " bytes accepted here.");
+                            }
+                            files.accept(part.getFieldName(), part.getName(), part.getContentType(), content);
                         }
                     }
                 }
-            } catch (ServletException | IllegalStateException e) {
-                throw new ApiException(400, "Unreadable request", "The multipart request is malformed or larger than allowed.", List.of());
+            } catch (FileUploadFileCountLimitException e) {
+                throw ApiException.invalid("body", "has more than " + MAX_PARTS + " parts");
+            } catch (FileUploadSizeException e) {
+                throw new BodyLimitExceeded(413, "A part of the request is larger than accepted here.");
+            } catch (FileUploadException e) {
+                BodyLimitExceeded limit = BodyLimitExceeded.in(e);
+                if (limit != null) {
+                    throw limit;
+                }
+                throw new ApiException(400, "Unreadable request", "The multipart request is malformed.", List.of());
             }
             if (value == null) {
                 throw ApiException.invalid(partName, "the multipart request needs a '" + partName + "' part (JSON)");
@@ -56,6 +88,12 @@ public final class RequestBodies {
         return json(body, type);
     }
 
+    private static boolean multipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** The whole body, within the inbound limits. */
     public static byte[] raw(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
             return in.readAllBytes();

@@ -1,7 +1,5 @@
 package vn.govhub.dossier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
 import vn.govhub.api.ProblemJson;
+import vn.govhub.api.BodyLimitExceeded;
+import vn.govhub.api.InboundFilter;
 import vn.govhub.api.RequestBodies;
+import vn.govhub.cluster.ClusterRateLimits;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The mini app's dossier resources: {@code /api/v1/uploads} and {@code /api/v1/dossiers}. A Spring MVC controller
@@ -37,16 +37,16 @@ class DossierController {
     private final DossierService service;
     private final DossierReads reads;
     private final CaseBackends backends;
-    private final Cache<String, AtomicInteger> trackRate;
+    private final ClusterRateLimits limits;
     private final int trackPerMinute;
 
     DossierController(DossierService service, DossierReads reads, CaseBackends backends,
-                      DossierSettings settings) {
+                      DossierSettings settings, ClusterRateLimits limits) {
         this.service = service;
         this.reads = reads;
         this.backends = backends;
         this.trackPerMinute = settings.trackPerMinute();
-        this.trackRate = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+        this.limits = limits;
     }
 
     /** The raw file as the body, its type in Content-Type, its name in {@code ?name=}. */
@@ -54,9 +54,13 @@ class DossierController {
     ResponseEntity<?> upload(HttpServletRequest request, @RequestParam(required = false) String province,
                              @RequestParam(required = false) String name) throws IOException {
         Citizen citizen = citizen(request, province);
+        long max = service.maxFileBytes(citizen);
+        if (request.getContentLengthLong() > max) {
+            throw BodyLimitExceeded.tooLarge(max).problem();
+        }
         byte[] content;
         try (InputStream in = request.getInputStream()) {
-            content = in.readAllBytes();
+            content = InboundFilter.readAtMost(in, max);
         }
         return ResponseEntity.status(201).body(service.upload(citizen, name, request.getContentType(), content));
     }
@@ -66,7 +70,8 @@ class DossierController {
     ResponseEntity<?> submit(HttpServletRequest request, @RequestParam(required = false) String province) throws IOException {
         Citizen citizen = citizen(request, province);
         List<DossierRequests.InlineFile> inline = new ArrayList<>();
-        DossierRequests.Submission submission = read(request, "dossier", DossierRequests.Submission.class, inline);
+        DossierRequests.Submission submission = read(request, "dossier", DossierRequests.Submission.class, inline,
+                service.maxFileBytes(citizen));
         DossierViews.Accepted accepted = service.submit(citizen, submission, inline, request.getHeader("Idempotency-Key"));
         return ResponseEntity.status(accepted.duplicate() ? 200 : 202)
                 .header("Location", "/api/v1/dossiers/" + accepted.id()).body(accepted);
@@ -91,8 +96,8 @@ class DossierController {
     /** Public, minimal (no personal data), rate limited per client address. */
     @GetMapping("/dossiers/track/{code}")
     ResponseEntity<?> track(HttpServletRequest request, @PathVariable String code) {
-        int used = trackRate.get(request.getRemoteAddr(), k -> new AtomicInteger()).incrementAndGet();
-        if (used > trackPerMinute) {
+        // the client as the inbound filter resolved it (behind a trusted proxy: the forwarded address), counted cluster-wide
+        if (!limits.allow("dossier-track", request.getRemoteAddr(), trackPerMinute, Duration.ofMinutes(1))) {
             throw new ApiException(429, "Too Many Requests", "At most " + trackPerMinute
                     + " tracking look-ups a minute; try again shortly.", List.of());
         }
@@ -108,7 +113,8 @@ class DossierController {
                                  @PathVariable String id) throws IOException {
         Citizen citizen = citizen(request, province);
         List<DossierRequests.InlineFile> inline = new ArrayList<>();
-        DossierRequests.SupplementSubmission body = read(request, "supplement", DossierRequests.SupplementSubmission.class, inline);
+        DossierRequests.SupplementSubmission body = read(request, "supplement", DossierRequests.SupplementSubmission.class, inline,
+                service.maxFileBytes(citizen));
         return ResponseEntity.status(202).body(service.supplement(citizen, id, body, inline));
     }
 
@@ -136,9 +142,9 @@ class DossierController {
     }
 
     private static <T> T read(HttpServletRequest request, String partName, Class<T> type,
-                              List<DossierRequests.InlineFile> inline) throws IOException {
+                              List<DossierRequests.InlineFile> inline, long maxFileBytes) throws IOException {
         return RequestBodies.read(request, partName, type, (name, fileName, contentType, content) ->
-                inline.add(DossierRequests.InlineFile.of(name, fileName, contentType, content)));
+                inline.add(DossierRequests.InlineFile.of(name, fileName, contentType, content)), maxFileBytes);
     }
 
     private static <T> T parse(byte[] json, Class<T> type) {

@@ -78,13 +78,20 @@ public class DossierService {
 
     // --- uploads
 
+    /** The largest file the citizen's province takes. */
+    public long maxFileBytes(Citizen citizen) {
+        return rules(citizen.province()).maxFileBytes();
+    }
+
     public DossierViews.Upload upload(Citizen citizen, String fileName, String declaredType, byte[] content) {
         ProvinceProperties.Dossiers rules = rules(citizen.province());
         List<FieldProblem> problems = new ArrayList<>();
-        FileKind kind = checkFile("file", fileName, declaredType, content, rules, problems);
+        CheckedFile checked = checkFile("file", fileName, declaredType, content, rules, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
+        FileKind kind = checked.kind();
+        content = checked.content();
         DossierStore.FileRow row = new DossierStore.FileRow(UUID.randomUUID().toString(), citizen.province(),
                 citizen.appUserId(), cleanName(fileName, kind), kind.mediaType(), content.length, sha256(content), null, null,
                 null, clock.instant(), false);
@@ -282,10 +289,12 @@ public class DossierService {
         }
         for (DossierRequests.InlineFile file : inline) {
             String field = "files." + file.requirementCode();
-            FileKind kind = checkFile(field, file.fileName(), file.contentType(), file.content(), rules, problems);
-            if (kind != null) {
-                total += file.content().length;
-                attachments.add(new Attachment(file.requirementCode().trim(), null, file, kind));
+            CheckedFile checked = checkFile(field, file.fileName(), file.contentType(), file.content(), rules, problems);
+            if (checked != null) {
+                DossierRequests.InlineFile kept = checked.content() == file.content() ? file
+                        : DossierRequests.InlineFile.of(file.requirementCode(), file.fileName(), file.contentType(), checked.content());
+                total += kept.content().length;
+                attachments.add(new Attachment(file.requirementCode().trim(), null, kept, checked.kind()));
             }
         }
         if (attachments.size() > rules.maxFiles()) {
@@ -316,8 +325,12 @@ public class DossierService {
         return attachments;
     }
 
-    private FileKind checkFile(String field, String fileName, String declaredType, byte[] content,
-                               ProvinceProperties.Dossiers rules, List<FieldProblem> problems) {
+    /** A file as it will be kept: its kind, and its bytes (pictures written anew). */
+    private record CheckedFile(FileKind kind, byte[] content) {
+    }
+
+    private CheckedFile checkFile(String field, String fileName, String declaredType, byte[] content,
+                                  ProvinceProperties.Dossiers rules, List<FieldProblem> problems) {
         if (content == null || content.length == 0) {
             problems.add(new FieldProblem(field, "is empty"));
             return null;
@@ -332,14 +345,26 @@ public class DossierService {
         }
         FileKind kind = FileKind.detect(content).orElse(null);
         if (kind == null) {
-            problems.add(new FieldProblem(field, "is not a PDF, JPEG, PNG, HEIC or DOCX file (checked by its content)"));
+            problems.add(new FieldProblem(field, "is not a PDF, JPEG, PNG or DOCX file (checked by its content)"));
+            return null;
+        }
+        if (kind == FileKind.HEIC) {
+            problems.add(new FieldProblem(field, "is a HEIC photo, which the hub cannot check: send it as JPEG or PNG"));
             return null;
         }
         if (!kind.matches(declaredType)) {
             problems.add(new FieldProblem(field, "is declared " + declaredType + " but its content is " + kind.mediaType()));
             return null;
         }
-        return kind;
+        if (kind == FileKind.JPEG || kind == FileKind.PNG) {
+            try {
+                return new CheckedFile(kind, vn.govhub.files.Images.reencode(content, kind.mediaType(), false));
+            } catch (vn.govhub.files.Images.Refused refused) {
+                problems.add(new FieldProblem(field, refused.getMessage()));
+                return null;
+            }
+        }
+        return new CheckedFile(kind, content);
     }
 
     private DossierViews.Accepted accept(Citizen citizen, ProvinceProperties province, DossierRequests.Submission request,

@@ -50,8 +50,9 @@ class FeedbackController {
     ResponseEntity<?> submit(HttpServletRequest request, @RequestParam(required = false) String province) throws IOException {
         Citizen citizen = citizen(request, province);
         List<FeedbackRequests.Photo> photos = new ArrayList<>();
+        long maxPhoto = provinces.find(citizen.province()).map(p -> p.feedback().maxPhotoBytes()).orElse(0L);
         FeedbackRequests.Submission submission = RequestBodies.read(request, "feedback", FeedbackRequests.Submission.class,
-                (name, fileName, contentType, content) -> photos.add(new FeedbackRequests.Photo(fileName, contentType, content)));
+                (name, fileName, contentType, content) -> photos.add(new FeedbackRequests.Photo(fileName, contentType, content)), maxPhoto);
         FeedbackViews.Accepted accepted = service.submit(citizen.province(), FeedbackService.Sender.app(citizen.appUserId(), citizen.name()),
                 submission, photos, request.getHeader("Idempotency-Key"), null);
         return ResponseEntity.status(accepted.duplicate() ? 200 : 202).header("Location", "/api/v1/feedback/" + accepted.id()).body(accepted);

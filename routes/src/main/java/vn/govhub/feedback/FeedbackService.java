@@ -284,14 +284,12 @@ public class FeedbackService {
                     problems.add(new FieldProblem(field, "is not a JPEG or PNG image (by its content)"));
                     continue;
                 }
-                byte[] content = photo.content();
-                if (!keepLocation) {
-                    try {
-                        content = PhotoMetadata.stripLocation(content, kind.get().mediaType());
-                    } catch (IllegalArgumentException broken) {
-                        problems.add(new FieldProblem(field, "is a damaged image: " + broken.getMessage()));
-                        continue;
-                    }
+                byte[] content;
+                try {
+                    content = vn.govhub.files.Images.reencode(photo.content(), kind.get().mediaType(), keepLocation);
+                } catch (vn.govhub.files.Images.Refused refused) {
+                    problems.add(new FieldProblem(field, refused.getMessage()));
+                    continue;
                 }
                 checkedPhotos.add(new Checked.Photo(kind.get().mediaType(), content, sha256(content)));
             }

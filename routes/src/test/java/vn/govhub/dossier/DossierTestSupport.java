@@ -53,19 +53,13 @@ final class DossierTestSupport {
         return bytes;
     }
 
+    /** A real JPEG of at least {@code size} bytes. */
     static byte[] jpeg(int size) {
-        byte[] bytes = new byte[Math.max(size, 16)];
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xD8;
-        bytes[2] = (byte) 0xFF;
-        bytes[3] = (byte) 0xE0;
-        bytes[bytes.length - 2] = (byte) 0xFF;
-        bytes[bytes.length - 1] = (byte) 0xD9;
-        return bytes;
+        return vn.govhub.testing.TestImages.noisyJpeg(size);
     }
 
     static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        return vn.govhub.testing.TestImages.png(40, 30);
     }
 
     static byte[] heic() {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import vn.govhub.connectors.http.BoundedHttp;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +30,8 @@ public class AgencySystem {
 
     private final AgencySystemSettings settings;
     private final AgencyFieldMapping mapping;
+    /** An agency's answer is a ticket: a few hundred bytes. */
+    static final long MAX_ANSWER_BYTES = 1L << 20;
     private final HttpClient http;
     private final URI submitUri;
     private final String[] ticketPath;
@@ -60,9 +62,11 @@ public class AgencySystem {
                 .header(IDEMPOTENCY_HEADER, feedback.feedbackId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         authenticate(request);
-        HttpResponse<byte[]> response;
+        BoundedHttp.Answer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedHttp.send(http, request.build(), MAX_ANSWER_BYTES, settings.readTimeout());
+        } catch (BoundedHttp.TooLarge e) {
+            throw new AgencySystemException.Permanent(prefix() + e.getMessage(), 0, e);
         } catch (HttpTimeoutException e) {
             throw new AgencySystemException.Transient(prefix() + "timed out after " + settings.readTimeout(), 0, e);
         } catch (IOException e) {
@@ -71,7 +75,7 @@ public class AgencySystem {
             Thread.currentThread().interrupt();
             throw new AgencySystemException.Transient(prefix() + "interrupted", 0, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 200 || status == 201) {
             String ticket = ticket(response.body(), status);
             if (ticket == null) {

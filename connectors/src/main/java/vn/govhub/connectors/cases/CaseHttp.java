@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import vn.govhub.connectors.http.BoundedHttp;
 import java.time.Duration;
 
 /**
- * The HTTP side every case-system adapter shares: one client per adapter with the configured connect timeout, a read
- * timeout on every request, and the error taxonomy — connect failure, timeout, 5xx, 408 and 429 are
+ * The HTTP side every case-system adapter shares: one client per adapter with the configured connect timeout, the
+ * read timeout as the deadline of the whole answer (at most {@link #MAX_ANSWER_BYTES}, see {@link BoundedHttp}), and
+ * the error taxonomy — connect failure, timeout, 5xx, 408 and 429 are
  * {@link CaseSystemException.Transient}; an answer that is not JSON is {@link CaseSystemException.Permanent}. Other
  * statuses are returned for the adapter to judge (a 401 may mean "renew the token", a 409 "already held").
  */
@@ -22,6 +23,8 @@ final class CaseHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String JSON_TYPE = "application/json; charset=UTF-8";
+    /** A case system's answer is a dossier or a page of them: more than this is not one. */
+    static final long MAX_ANSWER_BYTES = 8L << 20;
 
     /** A status and its body read as JSON (a missing body reads as an empty object). */
     record Answer(int status, JsonNode body) {
@@ -52,9 +55,11 @@ final class CaseHttp {
 
     /** Sends and reads the answer; throws only for transient failures and unreadable answers. */
     Answer send(HttpRequest request) {
-        HttpResponse<byte[]> response;
+        BoundedHttp.Answer response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedHttp.send(client, request, MAX_ANSWER_BYTES, readTimeout);
+        } catch (BoundedHttp.TooLarge e) {
+            throw new CaseSystemException.Permanent(request.uri().getPath() + ": " + e.getMessage(), e);
         } catch (HttpTimeoutException e) {
             throw new CaseSystemException.Transient("timed out after " + readTimeout, e);
         } catch (IOException e) {
@@ -63,7 +68,7 @@ final class CaseHttp {
             Thread.currentThread().interrupt();
             throw new CaseSystemException.Transient("interrupted", e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status >= 500 || status == 429 || status == 408) {
             throw new CaseSystemException.Transient(request.method() + " " + request.uri().getPath() + ": HTTP " + status, null);
         }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import vn.govhub.connectors.http.BoundedHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +32,8 @@ public class TthcClient {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The whole catalogue's list is the largest answer; the read timeout is the deadline of each whole answer. */
+    static final long MAX_ANSWER_BYTES = 64L << 20;
 
     private final TthcSettings settings;
     private final HttpClient http;
@@ -137,16 +139,18 @@ public class TthcClient {
                 .header("dstcode", settings.unitCode())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<byte[]> response;
+        BoundedHttp.Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedHttp.send(http, request, MAX_ANSWER_BYTES, settings.readTimeout());
+        } catch (BoundedHttp.TooLarge e) {
+            throw new TthcException.Permanent(path + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new TthcException.Transient(path + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TthcException.Transient(path + ": interrupted", e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 429 || status == 408 || status >= 500) {
             throw new TthcException.Transient(path + " answered HTTP " + status, null);
         }

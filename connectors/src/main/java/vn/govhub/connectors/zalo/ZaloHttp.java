@@ -9,7 +9,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import vn.govhub.connectors.http.BoundedHttp;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,6 +24,8 @@ final class ZaloHttp {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZaloEndpoints endpoints;
+    /** Zalo's answers are small JSON objects. */
+    static final long MAX_ANSWER_BYTES = 1L << 20;
     private final HttpClient client;
 
     ZaloHttp(ZaloEndpoints endpoints) {
@@ -66,9 +68,11 @@ final class ZaloHttp {
 
     /** The whole answer; a non-zero {@code error} becomes the matching {@link ZaloException}. */
     private JsonNode send(HttpRequest request) {
-        HttpResponse<String> response;
+        BoundedHttp.Answer answer;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            answer = BoundedHttp.send(client, request, MAX_ANSWER_BYTES, endpoints.readTimeout());
+        } catch (BoundedHttp.TooLarge e) {
+            throw new ZaloException.Permanent(0, "Zalo's answer was " + e.getMessage());
         } catch (HttpTimeoutException e) {
             throw new ZaloException.Transient(0, "Zalo did not answer in time: " + request.uri().getPath(), e);
         } catch (IOException e) {
@@ -77,20 +81,21 @@ final class ZaloHttp {
             Thread.currentThread().interrupt();
             throw new ZaloException.Transient(0, "interrupted", e);
         }
+        String text = new String(answer.body(), StandardCharsets.UTF_8);
         JsonNode body;
         try {
-            body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            body = text.isBlank() ? null : JSON.readTree(text);
         } catch (JsonProcessingException e) {
             body = null;
         }
         if (body != null && body.hasNonNull("error") && body.get("error").asInt() != 0) {
             throw ZaloException.of(body.get("error").asInt(), body.path("message").asText(null));
         }
-        if (response.statusCode() >= 500 || response.statusCode() == 429) {
-            throw new ZaloException.Transient(0, "Zalo answered HTTP " + response.statusCode(), null);
+        if (answer.status() >= 500 || answer.status() == 429) {
+            throw new ZaloException.Transient(0, "Zalo answered HTTP " + answer.status(), null);
         }
-        if (response.statusCode() >= 400) {
-            throw new ZaloException.Permanent(0, "Zalo answered HTTP " + response.statusCode());
+        if (answer.status() >= 400) {
+            throw new ZaloException.Permanent(0, "Zalo answered HTTP " + answer.status());
         }
         if (body == null || !body.isObject()) {
             throw new ZaloException.Transient(0, "Zalo answered without a JSON object", null);
