@@ -56,6 +56,8 @@ public final class NewsIngestBench {
             ConfigurableApplicationContext hub = new SpringApplicationBuilder(GovhubApplication.class).run(
                     "--server.port=0",
                     "--govhub.config-dir=" + configDir,
+                    "--govhub.security.check-secrets=false", // bench secrets; the simulators are on loopback
+                    "--govhub.http.allowed-networks=127.0.0.0/8",
                     "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "--govhub.news.start-stagger=0ms",
                     "--govhub.cluster.port=25801",

@@ -128,6 +128,8 @@ public final class NotificationBench {
         ConfigurableApplicationContext hub = new SpringApplicationBuilder(GovhubApplication.class).run(
                 "--server.port=0",
                 "--govhub.config-dir=" + configDir,
+                    "--govhub.security.check-secrets=false", // bench secrets; the simulators are on loopback
+                    "--govhub.http.allowed-networks=127.0.0.0/8",
                 "--spring.datasource.url=jdbc:h2:mem:notifybench" + label + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--govhub.cluster.port=25911",
                 "--govhub.security.data-key=" + Base64.getEncoder().encodeToString(new byte[32]),

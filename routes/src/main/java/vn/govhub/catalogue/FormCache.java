@@ -61,6 +61,8 @@ public class FormCache {
         Exchange answer = camel.request(url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false",
                 e -> e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET"));
         if (answer.getException() != null) {
+            // the link comes from the national catalogue: a refusal by the outbound guard is worth an operator's look
+            org.slf4j.LoggerFactory.getLogger(FormCache.class).warn("Form {} not fetched: {}", fileName, answer.getException().getMessage());
             throw new ApiException(502, "Bad Gateway", "The form could not be fetched from its source.", List.of());
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);

@@ -21,21 +21,35 @@ class NewsHealthIndicator implements HealthIndicator {
     private final NewsIngestor ingestor;
     private final NewsProperties properties;
 
-    NewsHealthIndicator(NewsIngestor ingestor, NewsProperties properties) {
+    private final vn.govhub.upstream.HttpProperties http;
+    private final java.time.Clock clock;
+
+    NewsHealthIndicator(NewsIngestor ingestor, NewsProperties properties, vn.govhub.upstream.HttpProperties http, java.time.Clock clock) {
         this.ingestor = ingestor;
         this.properties = properties;
+        this.http = http;
+        this.clock = clock;
     }
 
     @Override
     public Health health() {
         Map<String, Object> sources = new LinkedHashMap<>();
         boolean degraded = false;
+        // a poll running past every limit it has is stuck: say so, whatever its status says
+        java.time.Instant stuckBefore = clock.instant().minus(properties.fetchDeadline()).minus(http.responseTimeout())
+                .minus(http.connectTimeout());
+        Map<String, java.time.Instant> running = ingestor.running();
         for (SourceStatus status : ingestor.statuses()) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("lastSuccessAt", status.lastSuccessAt());
             detail.put("lastErrorAt", status.lastErrorAt());
             detail.put("lastError", status.lastError());
             detail.put("consecutiveFailures", status.consecutiveFailures());
+            java.time.Instant since = running.get(status.province() + "/" + status.source());
+            if (since != null && since.isBefore(stuckBefore)) {
+                detail.put("pollStuckSince", since);
+                degraded = true;
+            }
             sources.put(status.province() + "/" + status.source(), detail);
             degraded |= status.consecutiveFailures() >= properties.degradedAfterFailures();
         }

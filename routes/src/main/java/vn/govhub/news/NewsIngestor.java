@@ -66,6 +66,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
     private final FeedParser feedParser;
     private final NewsNormaliser normaliser;
     private final Map<HtmlSelectors, HtmlListParser> htmlParsers = new ConcurrentHashMap<>();
+    private final Map<String, Instant> running = new ConcurrentHashMap<>();
 
     public NewsIngestor(ProvinceRegistry provinces, NewsStore store, NewsProperties properties, HttpProperties http,
                         Clock clock, MeterRegistry meters, HazelcastInstance hazelcast) {
@@ -89,6 +90,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
     /** The request: conditional on what the last full response said. */
     public void prepare(Exchange exchange) {
         meters.counter("govhub.news.polls", "source", exchange.getFromRouteId()).increment();
+        running.put(key(province(exchange), source(exchange)), clock.instant());
         SourceStatus status = status(province(exchange), source(exchange));
         Message message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_METHOD, "GET");
@@ -142,13 +144,24 @@ public class NewsIngestor implements UpstreamFailureHandler {
             throw e.tooLarge() ? new PermanentSourceException(e.getMessage(), e) : new TransientSourceException(e.getMessage(), e);
         } catch (IOException e) {
             throw new TransientSourceException("reading the response failed: " + e.getMessage(), e);
+        } catch (VirtualMachineError e) {
+            // a poll that dies (a parser's stack, the heap) is this source's failure: recorded, backed off, polled again
+            throw new TransientSourceException("the poll died: " + e, e);
+        } finally {
+            running.remove(key(provinceId, sourceId));
         }
+    }
+
+    /** Polls of this node that began and have not ended, by source, with when they began. */
+    public Map<String, Instant> running() {
+        return Map.copyOf(running);
     }
 
     @Override
     public void onFailure(Exchange exchange, Exception cause) {
         String provinceId = province(exchange);
         String sourceId = source(exchange);
+        running.remove(key(provinceId, sourceId));
         String reason = describe(cause);
         SourceStatus failed = status(provinceId, sourceId).failed(clock.instant(), reason,
                 properties.backoffBase(), properties.backoffMax());

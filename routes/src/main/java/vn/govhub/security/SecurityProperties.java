@@ -12,9 +12,11 @@ import java.util.List;
  *                         ({@code GOVHUB_SECURITY_DATA_KEY}); new values are encrypted with it
  * @param previousDataKeys retired keys, still accepted for reading while rows are re-encrypted
  *                         ({@code GOVHUB_SECURITY_PREVIOUS_DATA_KEYS}, comma separated)
+ * @param checkSecrets     outside the demo profile, refuse to start on missing, short or demo-valued secrets
  */
 @ConfigurationProperties("govhub.security")
-public record SecurityProperties(@DefaultValue("") String dataKey, @DefaultValue List<String> previousDataKeys) {
+public record SecurityProperties(@DefaultValue("") String dataKey, @DefaultValue List<String> previousDataKeys,
+                                 @DefaultValue("true") boolean checkSecrets) {
 
     @Override
     public String toString() {

@@ -188,6 +188,27 @@ class CatalogueFlowTest {
     }
 
     @Test
+    void aFormLinkPointingInsideTheHubsNetworkOrAtAStrangerIsNotFollowed() throws Exception {
+        sync.run(PROVINCE, "test");
+        Map<String, Object> row = jdbc.queryForList("SELECT code, data FROM procedure WHERE data LIKE '%download_file%' ORDER BY code").get(0);
+        String data = (String) row.get("data");
+        String link = data.replaceAll("(?s).*\"formUrl\":\"([^\"]*download_file[^\"]*)\".*", "$1");
+        String formId = JSON.readTree(data).findParents("formUrl").stream().filter(n -> n.path("formUrl").asText().equals(link))
+                .findFirst().orElseThrow().path("code").asText();
+        int fetches = TTHC.received("/download_file.jsp").size();
+        int cached = count("SELECT COUNT(*) FROM form_file");
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/iam", "http://10.0.0.7/forms/a.pdf",
+                "http://intranet.example.vn/forms/a.pdf")) {
+            jdbc.update("UPDATE procedure SET data = ? WHERE code = ?", data.replace(link, target), row.get("code"));
+            HttpResponse<String> answer = http.send(request("/api/v1/procedures/" + row.get("code") + "/forms/" + formId
+                    + "?province=" + PROVINCE).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(target).isEqualTo(502);
+        }
+        assertThat(TTHC.received("/download_file.jsp")).hasSize(fetches);
+        assertThat(count("SELECT COUNT(*) FROM form_file")).isEqualTo(cached);
+    }
+
+    @Test
     void badSearchInputIsAProblemNamingTheField() throws Exception {
         sync.run(PROVINCE, "test");
         assertProblem("/api/v1/procedures?province=" + PROVINCE + "&q=", "q");

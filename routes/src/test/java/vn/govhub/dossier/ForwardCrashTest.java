@@ -135,6 +135,8 @@ class ForwardCrashTest {
                 "-cp", System.getProperty("java.class.path"), GovhubApplication.class.getName(),
                 "--server.port=" + port,
                 "--govhub.config-dir=src/test/resources/crash-config",
+                "--govhub.security.check-secrets=false", // test secrets; its simulators are on loopback
+                "--govhub.http.allowed-networks=127.0.0.0/8",
                 "--govhub.cluster.name=crash-" + database,
                 "--govhub.cluster.port=" + freePort(),
                 "--" + TestDatabase.NAME_PROPERTY + "=" + database,

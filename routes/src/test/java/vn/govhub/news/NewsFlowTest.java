@@ -45,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class NewsFlowTest {
 
     private static final PortalSimulator PORTAL = startPortal();
+    /** A portal that never stops sending its feed (chunked, no length): only the hub's limit ends it. */
+    private static final com.sun.net.httpserver.HttpServer ENDLESS = endless();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVINCE = "news-test";
 
@@ -56,14 +58,60 @@ class NewsFlowTest {
         return portal;
     }
 
+    private static com.sun.net.httpserver.HttpServer endless() {
+        try {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.createContext("/endless.rss", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, 0);
+                byte[] filler = ("<rss version=\"2.0\"><channel><title>" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
+                try (var out = exchange.getResponseBody()) {
+                    for (long sent = 0; sent < (2L << 30); sent += filler.length) { // 2 GB, far past any limit
+                        out.write(filler);
+                    }
+                } catch (java.io.IOException hubHungUp) {
+                    // expected: the hub stops reading at its limit
+                }
+            });
+            // links that lead inside the hub's network, or to a host nobody allowed, through a redirect
+            server.createContext("/redirect-inside.rss", exchange -> {
+                exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            server.createContext("/redirect-elsewhere.rss", exchange -> {
+                exchange.getResponseHeaders().add("Location", "http://evil.example.com/feed.rss");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            // an answer that says up front it is 50 MB: refused before a byte of it is read
+            server.createContext("/declared.rss", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, 50L << 20);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(new byte[1 << 20]);
+                } catch (java.io.IOException hubHungUp) {
+                    // expected
+                }
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry registry) {
         registry.add("test.portal", PORTAL::baseUrl);
+        registry.add("test.endless", () -> "http://127.0.0.1:" + ENDLESS.getAddress().getPort());
     }
 
     @AfterAll
     static void stopPortal() {
         PORTAL.close();
+        ENDLESS.stop(0);
     }
 
     @Autowired
@@ -193,6 +241,10 @@ class NewsFlowTest {
                 Map.entry("broken-doctype-bomb", "DOCTYPE"),
                 Map.entry("broken-xxe", "DOCTYPE"),
                 Map.entry("broken-huge", "exceeds"),
+                Map.entry("broken-endless", "exceeds"),
+                Map.entry("broken-declared", "declares \\d+ bytes"),
+                Map.entry("broken-redirect-inside", "169.254.169.254.*(not allowed|internal address)"),
+                Map.entry("broken-redirect-elsewhere", "evil.example.com is not allowed"),
                 Map.entry("broken-not-found", "404"),
                 Map.entry("broken-server-error", "500"),
                 Map.entry("broken-slow-drip", "(still arriving|timed out)"),
@@ -215,6 +267,20 @@ class NewsFlowTest {
         var fresh = PORTAL.publish("dongnai", "Tin mới trong lúc nguồn khác lỗi", "Nội dung", "chinh-quyen");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM news_item WHERE title = ?", Long.class, fresh.title()) == 1);
+    }
+
+    @Test
+    void aDrippingSourceIsAbandonedAtItsDeadlineAndPolledAgainOnSchedule() throws Exception {
+        // half a kilobyte a second would take a minute; the deadline is 2 s and each piece comes well within the read timeout
+        PORTAL.failNext("/tayninh/rss.xml", 1, vn.govhub.sandbox.Fault.drip(Duration.ofSeconds(60), 120));
+        PORTAL.publish("tayninh", "Tin đến chậm", "Nội dung đến từng mảnh", "chinh-quyen"); // so the next poll is a full answer
+        long started = System.nanoTime();
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingestor.status(PROVINCE, "good-rss").lastError() != null
+                && ingestor.status(PROVINCE, "good-rss").lastError().matches("(?i).*(still arriving|timed out).*"));
+        // the whole drip would take a minute; the poll ended within its limits (deadline 2 s, 2 s between packets)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
+        // the source keeps its schedule: the next poll succeeds and the failure is forgotten
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingestor.status(PROVINCE, "good-rss").consecutiveFailures() == 0);
     }
 
     @Test

@@ -64,7 +64,8 @@ class NewsTwoNodesTest {
                 "--govhub.cluster.leader-election=false",
                 "--govhub.cluster.name=alone-" + UUID.randomUUID(),
                 "--govhub.test.database-name=" + database,
-                "--test.portal=" + portal.baseUrl());
+                "--test.portal=" + portal.baseUrl(),
+                "--test.endless=http://127.0.0.1:9"); // the flow test's endless source: nobody listens here
         nodes.add(context);
         return context;
     }

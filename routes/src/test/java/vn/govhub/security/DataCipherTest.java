@@ -15,7 +15,7 @@ class DataCipherTest {
         return Base64.getEncoder().encodeToString(raw);
     }
 
-    private final DataCipher cipher = new DataCipher(new SecurityProperties(key(1), List.of()));
+    private final DataCipher cipher = new DataCipher(new SecurityProperties(key(1), List.of(), true));
 
     @Test
     void roundTripsAndNeverStoresThePlainValue() {
@@ -44,24 +44,24 @@ class DataCipherTest {
     @Test
     void rotatedKeyStillReadsOldRowsAndFlagsThemForReencryption() {
         String old = cipher.encrypt("secret", "c");
-        DataCipher rotated = new DataCipher(new SecurityProperties(key(2), List.of(key(1))));
+        DataCipher rotated = new DataCipher(new SecurityProperties(key(2), List.of(key(1)), true));
         assertThat(rotated.decrypt(old, "c")).isEqualTo("secret");
         assertThat(rotated.needsReencryption(old)).isTrue();
         assertThat(rotated.needsReencryption(rotated.encrypt("secret", "c"))).isFalse();
-        DataCipher withoutOldKey = new DataCipher(new SecurityProperties(key(2), List.of()));
+        DataCipher withoutOldKey = new DataCipher(new SecurityProperties(key(2), List.of(), true));
         assertThatThrownBy(() -> withoutOldKey.decrypt(old, "c")).hasMessageContaining("neither the current");
     }
 
     @Test
     void withoutKeyNothingIsEncrypted() {
-        DataCipher none = new DataCipher(new SecurityProperties("", List.of()));
+        DataCipher none = new DataCipher(new SecurityProperties("", List.of(), true));
         assertThat(none.ready()).isFalse();
         assertThatThrownBy(() -> none.encrypt("x", "c")).hasMessageContaining("GOVHUB_SECURITY_DATA_KEY");
     }
 
     @Test
     void wrongKeyLengthIsRefusedAtStart() {
-        assertThatThrownBy(() -> new DataCipher(new SecurityProperties(Base64.getEncoder().encodeToString(new byte[16]), List.of())))
+        assertThatThrownBy(() -> new DataCipher(new SecurityProperties(Base64.getEncoder().encodeToString(new byte[16]), List.of(), true)))
                 .hasMessageContaining("32 bytes");
     }
 }

@@ -352,8 +352,28 @@ public final class FeedParser {
     private static RawItem toRawItem(SyndEntry entry, Element element) {
         String dateText = element == null ? null : rawDate(element);
         Instant date = VietnameseDates.parse(dateText).orElseGet(() -> romeDate(entry));
-        return new RawItem(entry.getTitle(), link(entry), guid(entry), summary(entry), dateText, date,
-                image(entry, element));
+        return new RawItem(entry.getTitle(), againstXmlBase(link(entry), element), guid(entry), summary(entry), dateText, date,
+                againstXmlBase(image(entry, element), element));
+    }
+
+    /**
+     * A relative link read against the {@code xml:base} in force where it stands (Atom, RFC 4287 §2): the entry's, else
+     * its feed's, each itself relative to the one above. Without one, the link is left for the source URL to resolve.
+     */
+    static String againstXmlBase(String link, Element element) {
+        if (link == null || element == null || link.isBlank()) {
+            return link;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(link.strip());
+            if (uri.isAbsolute()) {
+                return link;
+            }
+            java.net.URI base = element.getXMLBaseURI();
+            return base == null || !base.isAbsolute() ? link : base.resolve(uri).toString();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return link;
+        }
     }
 
     private static String link(SyndEntry entry) {

@@ -190,6 +190,13 @@ public final class NewsNormaliser {
                 base = new URI(base.getScheme(), base.getRawAuthority(), "/", null, null);
             }
             URI uri = base.resolve(new URI(escapeIllegal(link.strip()))).normalize();
+            if (uri.getRawPath() != null && uri.getRawPath().startsWith("/..")) {
+                // dot segments above the root go (RFC 3986 §5.2.4): "http://h/../a" is "http://h/a"
+                String path = uri.getRawPath().replaceFirst("^(/\\.\\.)+(?=/|$)", "");
+                uri = new URI(uri.getScheme() + "://" + uri.getRawAuthority() + (path.isEmpty() ? "/" : path)
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                        + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 return Optional.empty();

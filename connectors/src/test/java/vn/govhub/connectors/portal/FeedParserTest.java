@@ -57,6 +57,20 @@ class FeedParserTest {
     }
 
     @Test
+    void atomLinksAreReadAgainstTheXmlBaseInForce() {
+        String atom = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                + "xml:base=\"https://dongnai.example.gov.vn/tin-tuc/\"><title>Tin</title><id>urn:f</id><updated>2024-02-09T08:00:00Z</updated>"
+                + "<entry><title>A</title><id>urn:a</id><updated>2024-02-09T08:00:00Z</updated><link href=\"2024/bai-a.html\"/></entry>"
+                + "<entry xml:base=\"chuyen-muc/\"><title>B</title><id>urn:b</id><updated>2024-02-09T08:00:00Z</updated>"
+                + "<link href=\"../bai-b.html\"/></entry>"
+                + "<entry><title>C</title><id>urn:c</id><updated>2024-02-09T08:00:00Z</updated><link href=\"https://other.example.vn/c\"/></entry>"
+                + "</feed>";
+        List<RawItem> items = parser.parse(atom.getBytes(UTF_8), null);
+        assertThat(items).extracting(RawItem::link).containsExactly("https://dongnai.example.gov.vn/tin-tuc/2024/bai-a.html",
+                "https://dongnai.example.gov.vn/tin-tuc/bai-b.html", "https://other.example.vn/c");
+    }
+
+    @Test
     void rfc822AndVietnameseAndDcDatesAreRead() {
         List<RawItem> items = parser.parse(Samples.bytes("rss2-tin-tuc.xml"), null);
 

@@ -339,4 +339,11 @@ class NewsNormaliserTest {
 
         assertThat(item.link()).isEqualTo(FEED_URL);
     }
+
+    @Test
+    void dotSegmentsAboveTheRootAreDropped() {
+        assertThat(NewsNormaliser.canonicalLink("../../tin/a.html", "https://portal.example.gov.vn/rss.xml"))
+                .hasValue("https://portal.example.gov.vn/tin/a.html");
+        assertThat(NewsNormaliser.canonicalLink("/../a.html?x=1", "https://portal.example.gov.vn/")).hasValue("https://portal.example.gov.vn/a.html?x=1");
+    }
 }

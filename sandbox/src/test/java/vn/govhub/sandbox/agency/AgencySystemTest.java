@@ -22,7 +22,7 @@ import vn.govhub.sandbox.Fault;
 import vn.govhub.sandbox.Received;
 
 /** The agency connector against the agency simulator: wire, exactly once, authentication, the error taxonomy. */
-class AgencySystemTest {
+public class AgencySystemTest {
 
     private static final AgencySimulator SIMULATOR = start();
 
@@ -42,7 +42,7 @@ class AgencySystemTest {
         SIMULATOR.reset();
     }
 
-    static AgencyFeedback feedback(String id) {
+    public static AgencyFeedback feedback(String id) {
         return new AgencyFeedback(id, "PA-261128-" + id, "MT.01", "Môi trường", "Rác thải ùn ứ trước chợ",
                 "Rác để lâu ngày trước cổng chợ, bốc mùi.", Instant.parse("2026-11-28T02:30:00Z"),
                 Instant.parse("2026-12-05T10:00:00Z"), new AgencyFeedback.Location(11.3101, 106.0983, "Chợ Long Hoa", "25459"),

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import vn.govhub.connectors.cases.CaseDossier;
 
 /** A dossier as the hub forwards it, and a loopback receiver of the simulators' signed callbacks. */
-final class CaseSamples {
+public final class CaseSamples {
 
     private CaseSamples() {
     }
 
-    static CaseDossier dossier(String code) {
+    public static CaseDossier dossier(String code) {
         return new CaseDossier("9b2c0a3e-0000-4000-8000-00000000000" + code.charAt(code.length() - 1), code, "2.008919",
                 "Đăng ký kết hôn", "HT", "Hộ tịch", "000.00.01.H56",
                 new CaseDossier.Applicant("Nguyễn Văn An", "079203001234", 1, "84912345678", null, "12 Lê Lợi"),

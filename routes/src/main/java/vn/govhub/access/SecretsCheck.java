@@ -1,0 +1,154 @@
+package vn.govhub.access;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import vn.govhub.admin.AdminProperties;
+import vn.govhub.config.FeedbackProperties;
+import vn.govhub.config.ProvinceProperties;
+import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.dossier.DossierSettings;
+import vn.govhub.security.SecurityProperties;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Outside the demo profile the hub does not start on secrets that are missing, too short to be secrets, or one of the
+ * values the demo ships with (they are in the repository, so everyone has them): the operators' and officers'
+ * tokens, the data key, the attachment-link secret, and each enabled province's Zalo secrets and callback secrets.
+ * Every problem is one line naming the key and where it comes from.
+ */
+@Component
+class SecretsCheck implements InitializingBean {
+
+    /** Values of the demo profile and the sandbox: public, so never secrets. */
+    static final Set<String> DEMO_VALUES = Set.of("demo-operator-token", "demo-officer-token",
+            "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=", "demo-only-file-link-secret", "sandbox-app-secret",
+            "sandbox-oa-secret-key", "demo-callback-secret", "demo-agency-callback-secret", "agency-sandbox-token",
+            "demo-open311-key", "govhub@2025", "mot-cua@2025");
+    static final int MIN_TOKEN = 24;
+
+    private final AdminProperties admin;
+    private final SecurityProperties security;
+    private final DossierSettings dossiers;
+    private final ProvinceRegistry provinces;
+    private final Environment environment;
+
+    SecretsCheck(AdminProperties admin, SecurityProperties security, DossierSettings dossiers, ProvinceRegistry provinces,
+                 Environment environment) {
+        this.admin = admin;
+        this.security = security;
+        this.dossiers = dossiers;
+        this.provinces = provinces;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!security.checkSecrets() || environment.acceptsProfiles(Profiles.of("demo"))) {
+            return;
+        }
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InsecureSecretsException(problems);
+        }
+    }
+
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        token(problems, "govhub.admin.token (GOVHUB_ADMIN_TOKEN)", admin.token(), true);
+        for (int i = 0; i < admin.agents().size(); i++) {
+            token(problems, "govhub.admin.agents[" + i + "].token (officer " + admin.agents().get(i).name() + ")",
+                    admin.agents().get(i).token(), true);
+        }
+        token(problems, "govhub.admin.metrics-token", admin.metricsToken(), false);
+        dataKey(problems);
+        boolean links = false;
+        for (ProvinceProperties p : provinces.enabled()) {
+            String file = "config/provinces/" + p.id() + ".yml";
+            if (p.zalo().enabled()) {
+                secret(problems, file + " zalo.app-secret", p.zalo().appSecret(), true);
+                secret(problems, file + " zalo.oa-secret-key", p.zalo().oaSecretKey(), true);
+            }
+            if (p.dossiers().enabled()) {
+                links = true;
+                if (p.dossiers().caseSystem() != null) {
+                    secret(problems, file + " dossiers.case-system.callback-secret", p.dossiers().caseSystem().callbackSecret(), false);
+                    secret(problems, file + " dossiers.case-system.password", p.dossiers().caseSystem().password(), false);
+                }
+            }
+            if (p.feedback().enabled()) {
+                for (FeedbackProperties.Agency agency : p.feedback().agencies()) {
+                    if (agency.system() != null) {
+                        links = true;
+                        secret(problems, file + " feedback.agencies[" + agency.id() + "].system.secret", agency.system().secret(), false);
+                        secret(problems, file + " feedback.agencies[" + agency.id() + "].system.callback-secret",
+                                agency.system().callbackSecret(), false);
+                    }
+                }
+                p.feedback().open311().apiKeys().forEach(k -> secret(problems, file + " feedback.open311.api-keys", k, false));
+            }
+            if (p.catalogue().enabled() && p.catalogue().source() != null) {
+                secret(problems, file + " catalogue.source.password", p.catalogue().source().password(), false);
+            }
+        }
+        if (links) {
+            token(problems, "govhub.dossiers.file-link-secret (GOVHUB_DOSSIERS_FILE_LINK_SECRET)", dossiers.fileLinkSecret(), true);
+        }
+        return problems;
+    }
+
+    private static void token(List<String> problems, String key, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(key + ": missing");
+            }
+        } else if (DEMO_VALUES.contains(value.strip())) {
+            problems.add(key + ": the demo's value, which anyone can read in the repository");
+        } else if (value.strip().length() < MIN_TOKEN) {
+            problems.add(key + ": shorter than " + MIN_TOKEN + " characters (make one with: openssl rand -base64 32)");
+        }
+    }
+
+    private static void secret(List<String> problems, String key, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(key + ": missing");
+            }
+        } else if (DEMO_VALUES.contains(value.strip())) {
+            problems.add(key + ": the demo's value, which anyone can read in the repository");
+        }
+    }
+
+    private void dataKey(List<String> problems) {
+        String key = "govhub.security.data-key (GOVHUB_SECURITY_DATA_KEY)";
+        String value = security.dataKey();
+        if (value == null || value.isBlank()) {
+            problems.add(key + ": missing");
+            return;
+        }
+        if (DEMO_VALUES.contains(value.strip())) {
+            problems.add(key + ": the demo's value, which anyone can read in the repository");
+            return;
+        }
+        try {
+            if (Base64.getDecoder().decode(value.strip()).length != 32) {
+                problems.add(key + ": not 32 bytes in base64 (make one with: openssl rand -base64 32)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": not base64 (make one with: openssl rand -base64 32)");
+        }
+    }
+
+    /** Start-up refused: each line names a secret and what is wrong with it. */
+    static final class InsecureSecretsException extends IllegalStateException {
+        InsecureSecretsException(List<String> problems) {
+            super("Refusing to start outside the demo profile: " + problems.size() + " secret(s) missing or unsafe:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+}
