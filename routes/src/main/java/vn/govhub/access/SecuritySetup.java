@@ -133,7 +133,8 @@ class SecuritySetup {
         return http.authorizeHttpRequests(rules -> rules
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 // public reads
-                .requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/provinces", "/api/v1/provinces/*",
+                .requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/openapi.json/*", "/api/v1/docs", "/api/v1/docs/**",
+                        "/api/v1/provinces", "/api/v1/provinces/*",
                         "/api/v1/news", "/api/v1/news/*", "/api/v1/news/sources",
                         "/api/v1/procedures", "/api/v1/procedures/*", "/api/v1/procedures/*/forms/*", "/api/v1/sectors",
                         "/api/v1/dossiers/track/*", "/api/v1/feedback", "/api/v1/feedback/categories").permitAll()
@@ -161,7 +162,7 @@ class SecuritySetup {
                 .anyRequest().denyAll()).build();
     }
 
-    /** Everything else: refused, answered as a missing resource. */
+    /** Everything else: refused, answered as a missing resource; but the pages of the API's documentation. */
     @Bean
     @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
@@ -170,6 +171,7 @@ class SecuritySetup {
                 .accessDeniedHandler(ProblemHandlers.notFoundDenied()));
         return http.authorizeHttpRequests(rules -> rules
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                .requestMatchers(GET, "/swagger-ui/**").permitAll()
                 .anyRequest().denyAll()).build();
     }
 

@@ -3,23 +3,27 @@ package vn.govhub.api;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import java.util.List;
 
 /**
- * The problem+json answers (RFC 9457) of the Spring MVC controllers marked {@link ProblemJson}, the same body as
- * the Camel REST API's: refusals with their fields, 413 for bodies over the limit, and 500 with the request id for
- * anything unexpected (its cause only in the log).
+ * The one problem+json path (RFC 9457) of every controller: refusals with their fields, Spring MVC's own refusals
+ * (404, 405, 415, missing parameters) in the same shape, and 500 with the request id for anything unexpected (its
+ * cause only in the log).
  */
-@RestControllerAdvice(annotations = ProblemJson.class)
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ProblemJsonAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonAdvice.class);
@@ -33,11 +37,6 @@ class ProblemJsonAdvice {
         return response.body(ProblemResponses.body(e, request.getRequestURI(), request.getAttribute(RequestIdFilter.MDC_KEY)));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return refused(new ApiException(413, "Payload Too Large", "The request is larger than the hub accepts.", List.of()), request);
-    }
-
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
     ResponseEntity<?> unreadable(Exception e, HttpServletRequest request) {
@@ -47,8 +46,26 @@ class ProblemJsonAdvice {
         return refused(new ApiException(400, "Invalid request", detail, List.of()), request);
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<?> failed(RuntimeException e, HttpServletRequest request) {
+    /** Spring MVC's own refusals (no such path, method, media type, ...): their status, our shape. */
+    private ResponseEntity<?> framework(ErrorResponse error, HttpServletRequest request) {
+        int status = error.getStatusCode().value();
+        ResponseEntity<?> answer = refused(new ApiException(status, title(error), error.getBody().getDetail(), List.of()), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(answer.getHeaders());
+        headers.putAll(error.getHeaders());
+        return ResponseEntity.status(status).headers(headers).body(answer.getBody());
+    }
+
+    private static String title(ErrorResponse error) {
+        String title = error.getBody().getTitle();
+        return title != null ? title : error.getStatusCode().toString();
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<?> failed(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse error) {
+            return framework(error, request);
+        }
         log.error("Request failed: {}", e.toString(), e);
         return refused(new ApiException(500, "Internal Server Error",
                 "The hub could not answer; the request id identifies this failure in the logs.", List.of()), request);

@@ -1,9 +1,9 @@
 package vn.govhub.catalogue;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
 import vn.govhub.api.ApiException.FieldProblem;
+import vn.govhub.api.Params;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.model.Procedure;
@@ -44,24 +44,24 @@ public class CatalogueApi {
         this.forms = forms;
     }
 
-    public SearchResult searchProcedures(Exchange exchange) {
+    public SearchResult searchProcedures(Params params) {
         List<FieldProblem> problems = new ArrayList<>();
-        ProvinceProperties province = province(exchange, problems);
-        String q = exchange.getMessage().getHeader("q", String.class);
+        ProvinceProperties province = province(params, problems);
+        String q = params.raw("q");
         if (q != null && q.isBlank()) {
             problems.add(new FieldProblem("q", "must not be empty; leave it out to browse"));
         } else if (q != null && q.length() > MAX_QUERY) {
             problems.add(new FieldProblem("q", "must be at most " + MAX_QUERY + " characters"));
         }
-        String sector = text(exchange, "sector");
+        String sector = params.text("sector");
         if (sector != null && province != null && !search.sectorCodes(province.id()).contains(sector)) {
             problems.add(new FieldProblem("sector", "no sector '" + sector + "' in this catalogue"));
         }
-        String level = upper(text(exchange, "level"));
+        String level = upper(params.text("level"));
         if (level != null && !LEVELS.contains(level)) {
             problems.add(new FieldProblem("level", "must be one of central, province, district, commune"));
         }
-        String online = upper(text(exchange, "online"));
+        String online = upper(params.text("online"));
         if (online != null) {
             try {
                 OnlineLevel.valueOf(online);
@@ -69,25 +69,25 @@ public class CatalogueApi {
                 problems.add(new FieldProblem("online", "must be one of full, partial, info_only"));
             }
         }
-        int limit = limit(exchange, problems);
+        int limit = limit(params, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
         try {
-            return search.search(province.id(), new SearchQuery(q, sector, level, text(exchange, "agency"), online, false,
-                    text(exchange, "cursor"), limit));
+            return search.search(province.id(), new SearchQuery(q, sector, level, params.text("agency"), online, false,
+                    params.text("cursor"), limit));
         } catch (IllegalArgumentException badCursor) {
             throw ApiException.invalid("cursor", "is not a cursor this search gave out");
         }
     }
 
-    public ProcedureView procedure(Exchange exchange) {
+    public ProcedureView procedure(Params params) {
         List<FieldProblem> problems = new ArrayList<>();
-        ProvinceProperties province = province(exchange, problems);
+        ProvinceProperties province = province(params, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        String code = exchange.getMessage().getHeader("code", String.class);
+        String code = params.raw("code");
         CatalogueStore.StoredProcedure stored = store.find(province.id(), code)
                 .orElseThrow(() -> ApiException.notFound("No procedure " + code + " in the catalogue of " + province.id() + "."));
         Procedure p = stored.procedure();
@@ -96,38 +96,39 @@ public class CatalogueApi {
                 String.valueOf(stored.updatedAt()), stored.withdrawnAt() == null ? null : stored.withdrawnAt().toString(), p);
     }
 
-    public List<SectorView> sectors(Exchange exchange) {
+    public List<SectorView> sectors(Params params) {
         List<FieldProblem> problems = new ArrayList<>();
-        ProvinceProperties province = province(exchange, problems);
+        ProvinceProperties province = province(params, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
         return search.activeSectors(province.id());
     }
 
-    /** The form file of one required document: body bytes, content type and file name as headers. */
-    public void form(Exchange exchange) {
+    /** A form template to send: its bytes, media type and a file name safe for {@code Content-Disposition}. */
+    public record FormFile(byte[] content, String contentType, String fileName) {
+    }
+
+    /** The form file of one required document. */
+    public FormFile form(Params params) {
         List<FieldProblem> problems = new ArrayList<>();
-        ProvinceProperties province = province(exchange, problems);
+        ProvinceProperties province = province(params, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        String code = exchange.getMessage().getHeader("code", String.class);
-        String formId = exchange.getMessage().getHeader("formId", String.class);
+        String code = params.raw("code");
+        String formId = params.raw("formId");
         Procedure procedure = store.find(province.id(), code).map(CatalogueStore.StoredProcedure::procedure)
                 .orElseThrow(() -> ApiException.notFound("No procedure " + code + "."));
         Procedure.Document document = procedure.documents().stream().flatMap(c -> c.documents().stream())
                 .filter(d -> formId.equals(d.code()) && d.formUrl() != null).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Procedure " + code + " has no form " + formId + "."));
         FormCache.Form form = forms.get(document.formUrl(), document.formName(), province.catalogue().formMaxBytes());
-        exchange.getMessage().setBody(form.content());
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, form.contentType());
-        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + asciiName(form.fileName(), formId) + "\"");
-        exchange.getMessage().setHeader("Cache-Control", "public, max-age=86400");
+        return new FormFile(form.content(), form.contentType(), asciiName(form.fileName(), formId));
     }
 
-    private ProvinceProperties province(Exchange exchange, List<FieldProblem> problems) {
-        String id = text(exchange, "province");
+    private ProvinceProperties province(Params params, List<FieldProblem> problems) {
+        String id = params.text("province");
         List<ProvinceProperties> withCatalogue = provinces.enabled().stream().filter(p -> p.catalogue().enabled()).toList();
         if (id == null) {
             if (withCatalogue.size() == 1) {
@@ -143,8 +144,8 @@ public class CatalogueApi {
         });
     }
 
-    private static int limit(Exchange exchange, List<FieldProblem> problems) {
-        String text = text(exchange, "limit");
+    private static int limit(Params params, List<FieldProblem> problems) {
+        String text = params.text("limit");
         if (text == null) {
             return 20;
         }
@@ -158,11 +159,6 @@ public class CatalogueApi {
         }
         problems.add(new FieldProblem("limit", "must be a whole number between 1 and " + MAX_LIMIT));
         return 20;
-    }
-
-    private static String text(Exchange exchange, String name) {
-        String value = exchange.getMessage().getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String upper(String text) {

@@ -1,18 +1,14 @@
 package vn.govhub.catalogue;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.rest.RestBindingMode;
-import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
-import vn.govhub.api.ProblemResponses;
 import vn.govhub.config.ConfigReloader;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
-import vn.govhub.search.SearchResult;
 
 /**
  * The catalogue's routes: a scheduled sync per province (Quartz cron, on its leader only), admin-triggered syncs
- * (one at a time through a queue), and {@code /api/v1/procedures}, {@code /api/v1/sectors}.
+ * (one at a time through a queue).
  */
 @Component
 public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.Listener {
@@ -91,45 +87,5 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
 
         from(SYNC_QUEUE).routeId("catalogue-sync-requested")
                 .bean("catalogueSync", "run(${header.province}, 'admin')");
-
-        rest("/procedures").description("Administrative procedures (thủ tục hành chính) of the province")
-                .get().description("Search: accents optional, one typo per word tolerated, prefix of the last word")
-                    .param().name("province").type(RestParamType.query).description("province id (optional when the hub serves one)").endParam()
-                    .param().name("q").type(RestParamType.query).description("words, e.g. 'dang ky khai sinh'").endParam()
-                    .param().name("sector").type(RestParamType.query).description("sector code").endParam()
-                    .param().name("level").type(RestParamType.query).description("central, province, district, commune").endParam()
-                    .param().name("agency").type(RestParamType.query).description("implementing agency code").endParam()
-                    .param().name("online").type(RestParamType.query).description("full, partial, info_only").endParam()
-                    .param().name("cursor").type(RestParamType.query).endParam()
-                    .param().name("limit").type(RestParamType.query).dataType("integer").defaultValue("20").endParam()
-                    .produces("application/json").outType(SearchResult.class)
-                    .responseMessage().code(400).message("Invalid parameters (problem+json)").endResponseMessage()
-                    .to("direct:api-procedures-search")
-                .get("/{code}").description("One procedure: documents, forms, steps, time, fees, legal basis")
-                    .param().name("code").type(RestParamType.path).endParam()
-                    .produces("application/json").outType(CatalogueApi.ProcedureView.class)
-                    .responseMessage().code(404).message("No such procedure").endResponseMessage()
-                    .to("direct:api-procedures-get")
-                .get("/{code}/forms/{formId}").description("The form template file of a required document")
-                    .param().name("code").type(RestParamType.path).endParam()
-                    .param().name("formId").type(RestParamType.path).description("the document's code (MAGIAYTO)").endParam()
-                    .bindingMode(RestBindingMode.off)
-                    .produces("application/pdf")
-                    .responseMessage().code(200).message("The form file (PDF, Word, Excel or OpenDocument)").endResponseMessage()
-                    .responseMessage().code(404).message("No such procedure or form").endResponseMessage()
-                    .responseMessage().code(502).message("The form's source failed or sent no document").endResponseMessage()
-                    .to("direct:api-procedures-form");
-        rest("/sectors").description("Sectors (lĩnh vực) of the catalogue")
-                .get().produces("application/json").outType(CatalogueApi.SectorView[].class)
-                    .to("direct:api-sectors");
-
-        from("direct:api-procedures-search").routeId("api-procedures-search").routeConfigurationId(ProblemResponses.API_ERRORS)
-                .bean("catalogueApi", "searchProcedures");
-        from("direct:api-procedures-get").routeId("api-procedures-get").routeConfigurationId(ProblemResponses.API_ERRORS)
-                .bean("catalogueApi", "procedure");
-        from("direct:api-procedures-form").routeId("api-procedures-form").routeConfigurationId(ProblemResponses.API_ERRORS)
-                .bean("catalogueApi", "form");
-        from("direct:api-sectors").routeId("api-sectors").routeConfigurationId(ProblemResponses.API_ERRORS)
-                .bean("catalogueApi", "sectors");
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
-import vn.govhub.api.ProblemJson;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Map;
  * node. A file that fails validation is a 422 naming the file, the key and the reason; the running configuration stays.
  */
 @RestController
-@ProblemJson
 @RequestMapping("/admin/config")
 class ConfigAdminController {
 

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
-import vn.govhub.api.ProblemJson;
 import vn.govhub.api.BodyLimitExceeded;
 import vn.govhub.api.InboundFilter;
 import vn.govhub.api.RequestBodies;
@@ -28,7 +27,6 @@ import java.util.List;
  * problem+json as the rest of the API. The caller is the Zalo user whose access token is in the identity header.
  */
 @RestController
-@ProblemJson
 @RequestMapping("/api/v1")
 class DossierController {
 

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.admin.AdminPrincipal;
 import vn.govhub.api.ApiException;
-import vn.govhub.api.ProblemJson;
 import vn.govhub.api.RequestBodies;
 import vn.govhub.config.ProvinceRegistry;
 
@@ -29,7 +28,6 @@ import java.util.Map;
  * overdue check. The sender's identity is masked in lists, shown in a report's detail unless it was sent anonymously.
  */
 @RestController
-@ProblemJson
 @RequestMapping("/admin/feedback")
 class FeedbackAdminController {
 

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
-import vn.govhub.api.ProblemJson;
 import vn.govhub.api.RequestBodies;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
@@ -25,7 +24,6 @@ import java.util.List;
  * {@code feedback} JSON part and photo parts), read mine, and the public board of answered reports.
  */
 @RestController
-@ProblemJson
 @RequestMapping("/api/v1/feedback")
 class FeedbackController {
 

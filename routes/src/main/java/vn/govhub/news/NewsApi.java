@@ -1,6 +1,6 @@
 package vn.govhub.news;
 
-import org.apache.camel.Exchange;
+import vn.govhub.api.Params;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
 import vn.govhub.api.ApiException.FieldProblem;
@@ -61,22 +61,22 @@ public class NewsApi {
         this.ingestor = ingestor;
     }
 
-    public NewsPage list(Exchange exchange) {
+    public NewsPage list(Params params) {
         List<FieldProblem> problems = new ArrayList<>();
-        String province = text(exchange, "province");
+        String province = params.text("province");
         if (province != null && provinces.find(province).filter(p -> p.enabled()).isEmpty()) {
             problems.add(new FieldProblem("province", "no province '" + province + "' is served here"));
         }
-        String category = text(exchange, "category");
+        String category = params.text("category");
         if (category != null && !SLUG.matcher(category).matches()) {
             problems.add(new FieldProblem("category", "must be lower-case letters, digits and dashes"));
         }
-        String q = text(exchange, "q");
+        String q = params.text("q");
         if (q != null && q.length() > MAX_QUERY) {
             problems.add(new FieldProblem("q", "must be at most " + MAX_QUERY + " characters"));
         }
         int limit = DEFAULT_LIMIT;
-        String limitText = text(exchange, "limit");
+        String limitText = params.text("limit");
         if (limitText != null) {
             try {
                 limit = Integer.parseInt(limitText);
@@ -88,7 +88,7 @@ public class NewsApi {
             }
         }
         Cursor cursor = null;
-        String cursorText = text(exchange, "cursor");
+        String cursorText = params.text("cursor");
         if (cursorText != null) {
             cursor = decodeCursor(cursorText);
             if (cursor == null) {
@@ -105,8 +105,7 @@ public class NewsApi {
         return new NewsPage(page.stream().map(NewsApi::summary).toList(), next);
     }
 
-    public NewsDetail get(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("id", String.class);
+    public NewsDetail get(String id) {
         StoredNews news;
         try {
             news = store.find(Long.parseLong(id)).orElse(null);
@@ -162,11 +161,6 @@ public class NewsApi {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String text(Exchange exchange, String name) {
-        String value = exchange.getMessage().getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String str(Instant instant) {

@@ -1,6 +1,5 @@
 package vn.govhub.notify;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
 import vn.govhub.connectors.zalo.PhoneNumbers;
@@ -17,17 +16,13 @@ public class NotificationApi {
                                    String createdAt, String sentAt, String deliveredAt) {
     }
 
-    private final ZaloIdentity identity;
     private final NotificationStore store;
 
-    public NotificationApi(ZaloIdentity identity, NotificationStore store) {
-        this.identity = identity;
+    public NotificationApi(NotificationStore store) {
         this.store = store;
     }
 
-    public List<NotificationView> mine(Exchange exchange) {
-        ZaloIdentity.Citizen citizen = identity.require(exchange);
-        String limitText = exchange.getMessage().getHeader("limit", String.class);
+    public List<NotificationView> mine(ZaloIdentity.Citizen citizen, String limitText) {
         int limit = 20;
         if (limitText != null) {
             try {

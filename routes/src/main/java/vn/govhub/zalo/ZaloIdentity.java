@@ -2,7 +2,6 @@ package vn.govhub.zalo;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
 import vn.govhub.config.ProvinceProperties;
@@ -40,21 +39,15 @@ public class ZaloIdentity {
         this.verified = Caffeine.newBuilder().expireAfterWrite(settings.identityCacheTtl()).maximumSize(100_000).build();
     }
 
-    /** @throws ApiException 401 when the token is missing or Zalo does not know it, 400 for an unknown province */
-    public Citizen require(Exchange exchange) {
-        String token = exchange.getMessage().getHeader(settings.identityHeader(), String.class);
-        // the token is a credential: it must not travel further with the exchange (nor back in the response)
-        exchange.getMessage().removeHeader(settings.identityHeader());
-        exchange.setProperty(TOKEN_PROPERTY, token);
-        return require(exchange.getMessage().getHeader("province", String.class), token);
-    }
-
     /** The name of the header that carries the Zalo user access token. */
     public String header() {
         return settings.identityHeader();
     }
 
-    /** The same check for a caller outside Camel (a Spring MVC controller): the province given, the raw token. */
+    /**
+     * Who the token is, for the province given: 401 when the token is missing or Zalo does not know it, 400 for an
+     * unknown province, 503 when Zalo cannot be asked.
+     */
     public Citizen require(String province, String token) {
         ZaloAccounts.Account account = account(province);
         if (token == null || token.isBlank()) {
@@ -76,9 +69,6 @@ public class ZaloIdentity {
         verified.put(key, citizen);
         return citizen;
     }
-
-    /** The raw token of the current request, for the calls that need it (phone consent); never stored. */
-    public static final String TOKEN_PROPERTY = "govhub.zaloUserToken";
 
     ZaloAccounts.Account account(String provinceId) {
         if (provinceId == null) {

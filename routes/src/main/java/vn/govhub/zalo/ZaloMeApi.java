@@ -1,6 +1,5 @@
 package vn.govhub.zalo;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
 import vn.govhub.connectors.zalo.PhoneNumbers;
@@ -8,7 +7,6 @@ import vn.govhub.connectors.zalo.ZaloException;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /api/v1/me}: the signed-in citizen as the hub knows them, and the phone number consent. */
 @Component("zaloMeApi")
@@ -20,40 +18,34 @@ public class ZaloMeApi {
     public record PhoneConsent(String code) {
     }
 
-    private final ZaloIdentity identity;
     private final ZaloUsers users;
     private final ZaloAccounts accounts;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
-    public ZaloMeApi(ZaloIdentity identity, ZaloUsers users, ZaloAccounts accounts,
+    public ZaloMeApi(ZaloUsers users, ZaloAccounts accounts,
                      org.springframework.transaction.support.TransactionTemplate transactions, Clock clock) {
-        this.identity = identity;
         this.users = users;
         this.accounts = accounts;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    public Me me(Exchange exchange) {
-        ZaloIdentity.Citizen citizen = identity.require(exchange);
+    public Me me(ZaloIdentity.Citizen citizen) {
         ZaloUsers.ZaloUser user = transactions.execute(tx -> users.upsert(citizen.province(), null, citizen.appUserId()));
         return view(citizen, user);
     }
 
     /** Resolves the consent code from the mini app's getPhoneNumber() with Graph, server side, and keeps the phone. */
-    public Me phone(Exchange exchange) {
-        ZaloIdentity.Citizen citizen = identity.require(exchange);
-        Object body = exchange.getMessage().getBody();
-        String code = body instanceof Map<?, ?> map && map.get("code") instanceof String c ? c
-                : body instanceof PhoneConsent consent ? consent.code() : null;
+    public Me phone(ZaloIdentity.Citizen citizen, String userToken, PhoneConsent consent) {
+        String code = consent == null ? null : consent.code();
         if (code == null || code.isBlank() || code.length() > 2000) {
             throw ApiException.invalid("code", "is required: the token getPhoneNumber() returned in the mini app");
         }
         String phone;
         try {
             phone = accounts.require(citizen.province()).graph()
-                    .phone(exchange.getProperty(ZaloIdentity.TOKEN_PROPERTY, String.class).strip(), code);
+                    .phone(userToken.strip(), code);
         } catch (ZaloException.Transient e) {
             throw new ApiException(503, "Service Unavailable", "Zalo could not be reached; try again.", List.of());
         } catch (ZaloException | IllegalArgumentException e) {

@@ -106,7 +106,8 @@ class ApiConventionsTest {
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body());
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
-        assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/provinces", "/provinces/{id}");
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/provinces", "/api/v1/provinces/{id}",
+                "/api/v1/dossiers", "/api/v1/feedback", "/admin/config", "/webhooks/zalo");
     }
 
     @Test

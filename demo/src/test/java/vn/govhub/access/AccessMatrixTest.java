@@ -241,6 +241,18 @@ class AccessMatrixTest {
     }
 
     @Test
+    void citizenBCannotTakeCitizenAsUploadIntoTheirOwnDossier() throws Exception {
+        String waiting = upload(); // A's, not yet in any dossier
+        String dossier = "{\"procedureCode\":\"2.008919\",\"applicant\":{\"name\":\"Trần Thị Bê\",\"idNumber\":\"079203001111\","
+                + "\"phone\":\"0912000111\"},\"documents\":[{\"requirementCode\":\"2.008919-GT01\",\"uploadId\":\""
+                + waiting + "\"}]}";
+        HttpResponse<String> refused = send(citizenB, "POST", "/api/v1/dossiers?province=demo", "application/json", bytes(dossier));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("no upload of yours");
+        assertThat(jdbc.queryForObject("SELECT dossier_id FROM dossier_file WHERE id = ?", String.class, waiting)).isNull();
+    }
+
+    @Test
     void officerYSeesNoneOfOfficerXsReports() throws Exception {
         assertThat(send(officerX, "GET", "/admin/feedback", null, null).body()).contains(owned.get("feedback"));
         HttpResponse<String> list = send(officerY, "GET", "/admin/feedback", null, null);
