@@ -96,8 +96,8 @@ public final class DossierBench {
                     "--spring.datasource.hikari.maximum-pool-size=16",
                     "--govhub.cluster.port=25921",
                     "--govhub.security.data-key=" + Base64.getEncoder().encodeToString("b".repeat(32).getBytes()),
-                    "--govhub.dossiers.file-link-secret=bench-links",
-                    "--govhub.dossiers.tick=1h", // forwarding is measured on its own, after intake
+                    "--govhub.files.link-secret=bench-links",
+                    "--govhub.schedule.dossier-forward.every=1h", // forwarding is measured on its own, after intake
                     "--logging.level.root=WARN");
             try {
                 CatalogueSync.Outcome synced = hub.getBean(CatalogueSync.class).run("bench", "benchmark");

@@ -133,7 +133,7 @@ public final class NotificationBench {
                 "--spring.datasource.url=jdbc:h2:mem:notifybench" + label + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--govhub.cluster.port=25911",
                 "--govhub.security.data-key=" + Base64.getEncoder().encodeToString(new byte[32]),
-                "--govhub.notify.tick=20ms",
+                "--govhub.schedule.notify-send.every=20ms", "--govhub.schedule.notify-plan.every=20ms",
                 "--logging.level.root=WARN");
         try (ZaloWebhooks webhooks = new ZaloWebhooks(zalo, URI.create("http://127.0.0.1:"
                 + hub.getBean(Environment.class).getProperty("local.server.port") + "/webhooks/zalo"))) {

@@ -8,7 +8,7 @@ import vn.govhub.admin.AdminProperties;
 import vn.govhub.config.FeedbackProperties;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
-import vn.govhub.dossier.DossierSettings;
+import vn.govhub.files.FilesProperties;
 import vn.govhub.security.SecurityProperties;
 
 import java.util.ArrayList;
@@ -34,15 +34,15 @@ class SecretsCheck implements InitializingBean {
 
     private final AdminProperties admin;
     private final SecurityProperties security;
-    private final DossierSettings dossiers;
+    private final FilesProperties files;
     private final ProvinceRegistry provinces;
     private final Environment environment;
 
-    SecretsCheck(AdminProperties admin, SecurityProperties security, DossierSettings dossiers, ProvinceRegistry provinces,
+    SecretsCheck(AdminProperties admin, SecurityProperties security, FilesProperties files, ProvinceRegistry provinces,
                  Environment environment) {
         this.admin = admin;
         this.security = security;
-        this.dossiers = dossiers;
+        this.files = files;
         this.provinces = provinces;
         this.environment = environment;
     }
@@ -97,7 +97,7 @@ class SecretsCheck implements InitializingBean {
             }
         }
         if (links) {
-            token(problems, "govhub.dossiers.file-link-secret (GOVHUB_DOSSIERS_FILE_LINK_SECRET)", dossiers.fileLinkSecret(), true);
+            token(problems, "govhub.files.link-secret (GOVHUB_FILES_LINK_SECRET)", files.linkSecret(), true);
         }
         return problems;
     }

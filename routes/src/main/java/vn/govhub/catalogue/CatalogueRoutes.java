@@ -1,14 +1,22 @@
 package vn.govhub.catalogue;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.govhub.config.ConfigReloader;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The catalogue's routes: a scheduled sync per province (Quartz cron, on its leader only), admin-triggered syncs
- * (one at a time through a queue).
+ * The catalogue's tasks: each province's sync on its cron (Quartz, in the province's zone), run by one node at a time,
+ * following the province files as they are reloaded; and admin-requested syncs, one at a time through a queue.
  */
 @Component
 public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.Listener {
@@ -16,29 +24,34 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
     static final String SYNC_QUEUE = "seda:catalogue-sync?size=16&blockWhenFull=false";
 
     private final ProvinceRegistry provinces;
-    private final org.springframework.beans.factory.ObjectProvider<CatalogueSearch> search;
-    /** The schedule each running sync route was made with ("cron zone"), by province. */
-    private final java.util.Map<String, String> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ObjectProvider<CatalogueSearch> search;
+    private final ScheduledTasks tasks;
+    /** The sync task each province runs now, by province. */
+    private final Map<String, Task> running = new ConcurrentHashMap<>();
 
-    public CatalogueRoutes(ProvinceRegistry provinces, org.springframework.beans.factory.ObjectProvider<CatalogueSearch> search) {
+    public CatalogueRoutes(ProvinceRegistry provinces, ObjectProvider<CatalogueSearch> search, ScheduledTasks tasks) {
         this.provinces = provinces;
         this.search = search;
+        this.tasks = tasks;
     }
 
-    /** The scheduled sync of one province (leader only). */
-    private void syncRoute(RouteBuilder builder, ProvinceProperties province) {
-        String routeId = "catalogue-sync-" + province.id();
-        builder.from("quartz:catalogue/" + province.id() + "?cron=" + province.catalogue().syncCron().replace(' ', '+')
-                        + "&trigger.timeZone=" + province.zone().getId())
-                .routeId(routeId)
-                .filter().method("leadership", "isLeader('" + routeId + "')")
-                    .bean("catalogueSync", "run('" + province.id() + "', 'schedule')")
-                .end();
-        running.put(province.id(), schedule(province));
+    @Override
+    public void configure() {
+        for (ProvinceProperties province : provinces.enabled()) {
+            if (province.catalogue().enabled()) {
+                Task sync = sync(province);
+                tasks.schedule(this, sync);
+                running.put(province.id(), sync);
+            }
+        }
+        from(SYNC_QUEUE).routeId("catalogue-sync-requested")
+                .bean("catalogueSync", "run(${header.province}, 'admin')");
     }
 
-    private static String schedule(ProvinceProperties province) {
-        return province.catalogue().syncCron() + " " + province.zone().getId();
+    /** The scheduled sync of one province. */
+    static Task sync(ProvinceProperties province) {
+        return Task.cron("catalogue-sync-" + province.id(), province.catalogue().syncCron(), province.zone()).onLeader()
+                .calls("catalogueSync", "run('" + province.id() + "','schedule')");
     }
 
     /**
@@ -47,26 +60,20 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
      */
     @Override
     public synchronized void reloaded(ProvinceRegistry.Snapshot snapshot) {
-        java.util.Map<String, ProvinceProperties> wanted = new java.util.LinkedHashMap<>();
+        Map<String, ProvinceProperties> wanted = new LinkedHashMap<>();
         snapshot.provinces().stream().filter(p -> p.enabled() && p.catalogue().enabled()).forEach(p -> wanted.put(p.id(), p));
         try {
-            for (String id : java.util.List.copyOf(running.keySet())) {
+            for (String id : List.copyOf(running.keySet())) {
                 ProvinceProperties now = wanted.get(id);
-                if (now == null || !schedule(now).equals(running.get(id))) {
-                    getContext().getRouteController().stopRoute("catalogue-sync-" + id);
-                    getContext().removeRoute("catalogue-sync-" + id);
-                    running.remove(id);
+                if (now == null || !sync(now).equals(running.get(id))) {
+                    tasks.remove(getContext(), running.remove(id).id());
                 }
             }
             for (ProvinceProperties province : wanted.values()) {
                 if (!running.containsKey(province.id())) {
                     boolean added = search.getObject().size(province.id()) == 0;
-                    getContext().addRoutes(new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            syncRoute(this, province);
-                        }
-                    });
+                    tasks.add(getContext(), sync(province));
+                    running.put(province.id(), sync(province));
                     if (added) {
                         search.getObject().rebuild(province.id());
                     }
@@ -75,17 +82,5 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
         } catch (Exception e) {
             throw new IllegalStateException("catalogue syncs could not follow the reloaded configuration: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void configure() {
-        for (ProvinceProperties province : provinces.enabled()) {
-            if (province.catalogue().enabled()) {
-                syncRoute(this, province);
-            }
-        }
-
-        from(SYNC_QUEUE).routeId("catalogue-sync-requested")
-                .bean("catalogueSync", "run(${header.province}, 'admin')");
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param failureDetectionSeconds how long a silent member is kept before the others take its work
  * @param leaderElection    false makes every node run every scheduled task: for tests and troubleshooting only
  */
+@org.springframework.validation.annotation.Validated
+@org.springframework.boot.context.properties.ConfigurationProperties("govhub.cluster")
 public record ClusterProperties(
         @NotBlank @DefaultValue("govhub") String name,
         @NotNull @DefaultValue("none") Discovery discovery,

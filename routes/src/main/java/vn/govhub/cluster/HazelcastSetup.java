@@ -5,7 +5,6 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.govhub.config.GovhubProperties;
 
 /**
  * The one Hazelcast member of this process. Spring Boot builds the {@code HazelcastInstance} from this
@@ -15,8 +14,7 @@ import vn.govhub.config.GovhubProperties;
 class HazelcastSetup {
 
     @Bean
-    Config hazelcastConfig(GovhubProperties properties) {
-        ClusterProperties cluster = properties.cluster();
+    Config hazelcastConfig(ClusterProperties cluster) {
         Config config = new Config();
         config.setClusterName(cluster.name());
         config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -30,9 +30,9 @@ public class Leadership {
 
     private final boolean election;
 
-    public Leadership(HazelcastInstance hazelcast, vn.govhub.config.GovhubProperties properties) {
+    public Leadership(HazelcastInstance hazelcast, ClusterProperties cluster) {
         this.hazelcast = hazelcast;
-        this.election = properties.cluster().leaderElection();
+        this.election = cluster.leaderElection();
         if (!election) {
             log.warn("Leader election is off (govhub.cluster.leader-election=false): every node runs every scheduled task");
         }
@@ -61,6 +61,11 @@ public class Leadership {
     }
 
     /** True when this node should run {@code task} now. False while this member is not (or no longer) running. */
+    /** Whether this node runs {@code task} now: always, unless one node at a time runs it and this is not the leader. */
+    public boolean mayRun(String task, boolean leaderOnly) {
+        return !leaderOnly || isLeader(task);
+    }
+
     public boolean isLeader(String task) {
         boolean leader = !election || ownsPartitionOf(task);
         Boolean before = lastAnswer.put(task, leader);

@@ -2,23 +2,24 @@ package vn.govhub.config;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
 
-/** Every node looks for changed province files every {@code govhub.config-check-every} and reloads them. */
+import java.time.Duration;
+
+/** Every node looks for changed province files every 30 s ({@code govhub.schedule.config-check.every}) and reloads them. */
 @Component
 public class ConfigRoutes extends RouteBuilder {
 
-    private final GovhubProperties properties;
+    private final ScheduledTasks tasks;
 
-    public ConfigRoutes(GovhubProperties properties) {
-        this.properties = properties;
+    public ConfigRoutes(ScheduledTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void configure() {
-        long every = properties.configCheckEvery().toMillis();
-        if (every > 0) {
-            from("timer:config-check?delay=" + every + "&period=" + every).routeId("config-check")
-                    .bean("configReloader", "reloadIfChanged");
-        }
+        tasks.schedule(this, Task.every("config-check", Duration.ofSeconds(30)).after(Duration.ofSeconds(30))
+                .calls("configReloader", "reloadIfChanged"));
     }
 }

@@ -184,6 +184,7 @@ public record FeedbackProperties(
      * @param fields         target JSON field → hub field (README), a default mapping when empty
      * @param callbackSecret HMAC secret of its calls to {@code /webhooks/agencies/{province}/{agency}}
      * @param maxAttempts    failed deliveries (while the system is otherwise reachable) before the dead letter
+     * @param retryJitter    each retry delay drawn within ±this share of its step (0.2), so failures do not return together
      */
     public record AgencySystem(
             @NotNull @HttpUrl String baseUrl,
@@ -200,7 +201,9 @@ public record FeedbackProperties(
             @NotNull @DefaultValue("15s") Duration readTimeout,
             @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
             @NotNull @DefaultValue("2s") Duration retryBase,
-            @NotNull @DefaultValue("5m") Duration retryMax) {
+            @NotNull @DefaultValue("5m") Duration retryMax,
+            @jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax(value = "1.0", inclusive = false)
+            @DefaultValue("0.2") double retryJitter) {
 
         @Override
         public String toString() {

@@ -256,6 +256,7 @@ public record ProvinceProperties(
      * @param pollEvery      how often the hub asks the backend for open dossiers' status (leader only); null: never
      * @param maxAttempts    failed forwards (while the backend is otherwise reachable) before FORWARD_FAILED
      * @param retryBase      first retry delay; doubles with each failure up to {@code retryMax}
+     * @param retryJitter    each retry delay drawn within ±this share of its step (0.2), so failures do not return together
      */
     public record CaseSystem(
             @NotNull vn.govhub.connectors.cases.CaseSystemSettings.Shape shape,
@@ -276,7 +277,9 @@ public record ProvinceProperties(
             @NotNull @DefaultValue("30s") Duration readTimeout,
             @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
             @NotNull @DefaultValue("2s") Duration retryBase,
-            @NotNull @DefaultValue("5m") Duration retryMax) {
+            @NotNull @DefaultValue("5m") Duration retryMax,
+            @jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax(value = "1.0", inclusive = false)
+            @DefaultValue("0.2") double retryJitter) {
 
         @AssertTrue(message = "maps to an unknown hub status (use FORWARDED, RECEIVED, IN_PROGRESS, NEEDS_SUPPLEMENT, RESULT_READY, RETURNED, REFUSED, WITHDRAWN, STOPPED)")
         public boolean isStatusMapValid() {

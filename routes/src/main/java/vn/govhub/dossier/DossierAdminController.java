@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.govhub.outbox.Outbox;
+import vn.govhub.platform.outbox.Outbox;
 
 import java.time.Clock;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package vn.govhub.dossier;
 
+import vn.govhub.files.FileLinks;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -2,31 +2,32 @@ package vn.govhub.dossier;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
+
+import java.time.Duration;
 
 /**
- * The dossier flow's routes: the outbox forwarder (every node), status polling and retention (leader only). The
- * mini app's resources are in {@link DossierController}.
+ * The dossier flow's tasks: every node forwards due outbox entries to the province's case-handling system; one node
+ * at a time asks the backends that do not call back about open dossiers, and empties the files of dossiers past
+ * their retention. The mini app's resources are in {@link DossierController}, the backends' callbacks in
+ * {@link CaseWebhookController}.
  */
 @Component
 public class DossierRoutes extends RouteBuilder {
 
-    private final DossierSettings settings;
+    private final ScheduledTasks tasks;
 
-    public DossierRoutes(DossierSettings settings) {
-        this.settings = settings;
+    public DossierRoutes(ScheduledTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void configure() {
-        from("timer:dossier-forward?delay=1000&period=" + settings.tick().toMillis()).routeId("dossier-forward")
-                .bean("dossierForwarder", "forwardDue");
-        from("timer:dossier-poll?delay=5000&period=1000").routeId("dossier-poll")
-                .filter().method("leadership", "isLeader('dossier-poll')")
-                    .bean("dossierPoller", "pollDue")
-                .end();
-        from("timer:dossier-retention?delay=60000&period=3600000").routeId("dossier-retention")
-                .filter().method("leadership", "isLeader('dossier-retention')")
-                    .bean("dossierPoller", "retention")
-                .end();
+        tasks.schedule(this, Task.every("dossier-forward", Duration.ofMillis(250)).calls("dossierForwarder", "forwardDue"));
+        tasks.schedule(this, Task.every("dossier-poll", Duration.ofSeconds(1)).after(Duration.ofSeconds(5)).onLeader()
+                .calls("dossierPoller", "pollDue"));
+        tasks.schedule(this, Task.every("dossier-retention", Duration.ofHours(1)).after(Duration.ofMinutes(1)).onLeader()
+                .calls("dossierPoller", "retention"));
     }
 }

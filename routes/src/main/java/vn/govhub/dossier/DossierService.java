@@ -1,5 +1,6 @@
 package vn.govhub.dossier;
 
+import vn.govhub.files.FileKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +17,7 @@ import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.zalo.PhoneNumbers;
 import vn.govhub.model.Procedure;
-import vn.govhub.outbox.Outbox;
+import vn.govhub.platform.outbox.Outbox;
 import vn.govhub.security.DataCipher;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 

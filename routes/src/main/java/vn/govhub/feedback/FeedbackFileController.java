@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.govhub.dossier.FileLinks;
+import vn.govhub.files.FileLinks;
 
 /** {@code GET /files/feedback/{id}?exp=&sig=}: a report's photo, for the agency's system, by signed link. */
 @RestController

@@ -2,27 +2,29 @@ package vn.govhub.feedback;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
+
+import java.time.Duration;
 
 /**
- * The feedback flow's routes: delivery to agency systems from the outbox (every node) and the overdue check (leader
- * only). The mini app's resources are in {@link FeedbackController}, the inbox in {@link FeedbackAdminController}.
+ * The feedback flow's tasks: every node delivers due reports to the agencies' own systems; one node at a time escalates
+ * the reports past their due time. The mini app's resources are in {@link FeedbackController}, the inbox in
+ * {@link FeedbackAdminController}, the agencies' callbacks in {@link AgencyWebhookController}.
  */
 @Component
 public class FeedbackRoutes extends RouteBuilder {
 
-    private final FeedbackSettings settings;
+    private final ScheduledTasks tasks;
 
-    public FeedbackRoutes(FeedbackSettings settings) {
-        this.settings = settings;
+    public FeedbackRoutes(ScheduledTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void configure() {
-        from("timer:feedback-deliver?delay=1000&period=" + settings.tick().toMillis()).routeId("feedback-deliver")
-                .bean("feedbackDeliverer", "deliverDue");
-        from("timer:feedback-escalation?delay=10000&period=" + settings.escalationEvery().toMillis()).routeId("feedback-escalation")
-                .filter().method("leadership", "isLeader('feedback-escalation')")
-                    .bean("feedbackService", "escalateOverdue")
-                .end();
+        tasks.schedule(this, Task.every("feedback-deliver", Duration.ofMillis(250)).calls("feedbackDeliverer", "deliverDue"));
+        tasks.schedule(this, Task.every("feedback-escalation", Duration.ofMinutes(1)).after(Duration.ofSeconds(10)).onLeader()
+                .calls("feedbackService", "escalateOverdue"));
     }
 }

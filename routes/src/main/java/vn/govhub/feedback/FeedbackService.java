@@ -16,10 +16,10 @@ import vn.govhub.config.FeedbackProperties;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.connectors.zalo.PhoneNumbers;
 import vn.govhub.dossier.DossierStore;
-import vn.govhub.dossier.FileKind;
+import vn.govhub.files.FileKind;
 import vn.govhub.notify.NotificationEvent;
 import vn.govhub.notify.NotificationEvents;
-import vn.govhub.outbox.Outbox;
+import vn.govhub.platform.outbox.Outbox;
 import vn.govhub.security.DataCipher;
 import vn.govhub.text.VietnameseText;
 

@@ -8,21 +8,17 @@ import java.time.Duration;
 /**
  * The feedback flow ({@code govhub.feedback.*}); per-province rules are in the province files.
  *
- * @param tick            how often each node looks for reports to deliver to agency systems
- * @param batch           deliveries claimed per tick
+ * @param batch           deliveries claimed per pass
  * @param lease           a claimed delivery not finished within this is taken up again (crash of its node)
  * @param breakerFailures consecutive failures that open an agency system's circuit
  * @param breakerOpen     how long an open circuit stays open before one probe is let through
- * @param escalationEvery how often the leader looks for reports past their due time
  * @param boardLimit      most reports the public board answers at once
  */
 @ConfigurationProperties("govhub.feedback")
 public record FeedbackSettings(
-        @DefaultValue("250ms") Duration tick,
         @DefaultValue("50") int batch,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("5") int breakerFailures,
         @DefaultValue("30s") Duration breakerOpen,
-        @DefaultValue("1m") Duration escalationEvery,
         @DefaultValue("100") int boardLimit) {
 }

@@ -6,63 +6,67 @@ import vn.govhub.config.ConfigReloader;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceProperties.NewsSource;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
 import vn.govhub.upstream.UpstreamErrors;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One poller per enabled news source of each enabled province, instantiated from the {@code news-source-poll}
- * template: on its leader only, when not backing off, fetch the source conditionally and ingest what changed.
- * Each source has its own schedule thread, so a slow or failing source never delays another.
+ * One poller per enabled news source of each enabled province: a scheduled task ({@code news-poll-<province>-<source>},
+ * its own timer or Quartz cron, on the source's leader only) that sends to the source's fetch, an instance of the
+ * {@code news-source-fetch} template: unless the source is backing off, ask it conditionally with camel-http, then
+ * ingest what changed. Failures go to the source's status ({@link UpstreamErrors}). Each source has its own timer
+ * thread, so a slow or failing source never delays another.
  */
 @Component
 public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Listener {
 
-    static final String TEMPLATE = "news-source-poll";
+    static final String FETCH = "news-source-fetch";
 
     private final ProvinceRegistry provinces;
     private final NewsProperties properties;
-    /** The sources the running pollers were made from, by route id (a reload compares against them). */
+    private final ScheduledTasks tasks;
+    /** The sources the running pollers were made from, by poller id (a reload compares against them). */
     private final Map<String, NewsSource> running = new ConcurrentHashMap<>();
 
-    public NewsPollRoutes(ProvinceRegistry provinces, NewsProperties properties) {
+    public NewsPollRoutes(ProvinceRegistry provinces, NewsProperties properties, ScheduledTasks tasks) {
         this.provinces = provinces;
         this.properties = properties;
+        this.tasks = tasks;
     }
 
     @Override
     public void configure() {
-        routeTemplate(TEMPLATE)
-                .templateParameter("routeId").templateParameter("schedule").templateParameter("httpUri")
-                .templateParameter("province").templateParameter("source")
-                .from("{{schedule}}")
-                .routeId("{{routeId}}")
+        routeTemplate(FETCH)
+                .templateParameter("fetchId").templateParameter("httpUri").templateParameter("province").templateParameter("source")
+                .from("direct:{{fetchId}}")
+                .routeId("{{fetchId}}")
                 .routeConfigurationId(UpstreamErrors.ID)
                 .setProperty(NewsIngestor.PROVINCE, constant("{{province}}"))
                 .setProperty(NewsIngestor.SOURCE, constant("{{source}}"))
                 .setProperty(UpstreamErrors.HANDLER, constant("newsIngestor"))
-                .filter().method("leadership", "isLeader('{{routeId}}')")
-                    .filter().method("newsIngestor", "due")
-                        .removeHeaders("*")
-                        .bean("newsIngestor", "prepare")
-                        .to("{{httpUri}}")
-                        .bean("newsIngestor", "ingest")
-                    .end()
+                .filter().method("newsIngestor", "due")
+                    .removeHeaders("*")
+                    .bean("newsIngestor", "prepare")
+                    .to("{{httpUri}}")
+                    .bean("newsIngestor", "ingest")
                 .end();
 
         AtomicInteger stagger = new AtomicInteger();
         for (ProvinceProperties province : provinces.enabled()) {
             for (NewsSource source : province.news().sources()) {
                 if (source.enabled()) {
-                    String routeId = routeId(province, source);
-                    var route = templatedRoute(TEMPLATE).routeId(routeId);
-                    parameters(province, source, properties.startStagger().toMillis() * (stagger.getAndIncrement() % 20))
-                            .forEach((name, value) -> route.parameter(name, String.valueOf(value)));
-                    running.put(routeId, source);
+                    var fetch = templatedRoute(FETCH).routeId(fetchId(province, source));
+                    fetchParameters(province, source).forEach(fetch::parameter);
+                    tasks.schedule(this, poll(province, source, properties.startStagger().multipliedBy(stagger.getAndIncrement() % 20)));
+                    running.put(routeId(province, source), source);
                 }
             }
         }
@@ -74,31 +78,33 @@ public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Liste
      */
     @Override
     public synchronized void reloaded(ProvinceRegistry.Snapshot snapshot) {
-        Map<String, Map<String, Object>> wanted = new LinkedHashMap<>();
+        Map<String, ProvinceProperties> owners = new LinkedHashMap<>();
         Map<String, NewsSource> sources = new LinkedHashMap<>();
         for (ProvinceProperties province : snapshot.provinces()) {
-            if (!province.enabled()) {
-                continue;
-            }
-            for (NewsSource source : province.news().sources()) {
-                if (source.enabled()) {
-                    wanted.put(routeId(province, source), parameters(province, source, 0));
-                    sources.put(routeId(province, source), source);
+            if (province.enabled()) {
+                for (NewsSource source : province.news().sources()) {
+                    if (source.enabled()) {
+                        sources.put(routeId(province, source), source);
+                        owners.put(routeId(province, source), province);
+                    }
                 }
             }
         }
         try {
             for (String routeId : List.copyOf(running.keySet())) {
-                if (!source(sources, routeId).equals(running.get(routeId))) {
-                    getContext().getRouteController().stopRoute(routeId);
-                    getContext().removeRoute(routeId);
+                if (!running.get(routeId).equals(sources.get(routeId))) {
+                    tasks.remove(getContext(), routeId);
+                    tasks.remove(getContext(), routeId.replaceFirst("^news-poll-", "news-fetch-"));
                     running.remove(routeId);
                 }
             }
-            for (Map.Entry<String, Map<String, Object>> route : wanted.entrySet()) {
-                if (!running.containsKey(route.getKey())) {
-                    getContext().addRouteFromTemplate(route.getKey(), TEMPLATE, route.getValue());
-                    running.put(route.getKey(), sources.get(route.getKey()));
+            for (Map.Entry<String, NewsSource> entry : sources.entrySet()) {
+                if (!running.containsKey(entry.getKey())) {
+                    ProvinceProperties province = owners.get(entry.getKey());
+                    NewsSource source = entry.getValue();
+                    getContext().addRouteFromTemplate(fetchId(province, source), FETCH, new LinkedHashMap<>(fetchParameters(province, source)));
+                    tasks.add(getContext(), poll(province, source, Duration.ZERO));
+                    running.put(entry.getKey(), source);
                 }
             }
         } catch (Exception e) {
@@ -106,21 +112,22 @@ public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Liste
         }
     }
 
-    /** The running pollers' route ids. */
-    public java.util.Set<String> pollers() {
-        return java.util.Set.copyOf(running.keySet());
+    /** The running pollers' ids. */
+    public Set<String> pollers() {
+        return Set.copyOf(running.keySet());
     }
 
-    private static Object source(Map<String, NewsSource> sources, String routeId) {
-        NewsSource source = sources.get(routeId);
-        return source == null ? "none" : source;
+    /** The source's poll: its own timer or cron, on its leader, first polls spread over a few seconds after start. */
+    static Task poll(ProvinceProperties province, NewsSource source, Duration startDelay) {
+        Task poll = source.every() != null
+                ? Task.every(routeId(province, source), source.every()).after(min(source.every(), startDelay))
+                : Task.cron(routeId(province, source), source.cron(), province.zone());
+        return poll.onLeader().sends("direct:" + fetchId(province, source));
     }
 
-    private Map<String, Object> parameters(ProvinceProperties province, NewsSource source, long startDelayMillis) {
-        String routeId = routeId(province, source);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("routeId", routeId);
-        parameters.put("schedule", scheduleUri(province, source, startDelayMillis));
+    private static Map<String, String> fetchParameters(ProvinceProperties province, NewsSource source) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("fetchId", fetchId(province, source));
         parameters.put("httpUri", httpUri(source.url()));
         parameters.put("province", province.id());
         parameters.put("source", source.id());
@@ -131,20 +138,17 @@ public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Liste
         return "news-poll-" + province.id() + "-" + source.id();
     }
 
-    /** Its own timer (and thread) per source; first polls spread over a few seconds after start. */
-    static String scheduleUri(ProvinceProperties province, NewsSource source, long startDelayMillis) {
-        if (source.every() != null) {
-            long delay = Math.min(source.every().toMillis(), startDelayMillis);
-            return "timer:news-" + province.id() + "-" + source.id() + "?fixedRate=false&delay=" + delay
-                    + "&period=" + source.every().toMillis();
-        }
-        return "quartz:news/" + province.id() + "-" + source.id() + "?cron=" + source.cron().replace(' ', '+')
-                + "&trigger.timeZone=" + province.zone().getId();
+    static String fetchId(ProvinceProperties province, NewsSource source) {
+        return "news-fetch-" + province.id() + "-" + source.id();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     /**
      * The camel-http endpoint of a source: answers of every status come back to the route (304 is normal), the
-     * body stays a stream so its size can be bounded, redirects are followed.
+     * body stays a stream so its size can be bounded, redirects are followed (each through the outbound guard).
      */
     static String httpUri(String url) {
         return url + (url.contains("?") ? "&" : "?") + "throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=true";

@@ -3,7 +3,7 @@ package vn.govhub.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
-import vn.govhub.outbox.Outbox;
+import vn.govhub.platform.outbox.Outbox;
 
 /**
  * Where flows publish what citizens must be told. Call it inside the transaction that makes the change: the event

@@ -8,7 +8,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.connectors.zalo.PhoneNumbers;
-import vn.govhub.outbox.Outbox;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import vn.govhub.platform.outbox.DeliveryEngine;
+import vn.govhub.platform.outbox.DeliveryHandler;
+import vn.govhub.platform.outbox.Failure;
+import vn.govhub.platform.outbox.Outbox;
+import vn.govhub.platform.outbox.RetryPolicy;
+import vn.govhub.platform.outbox.Route;
+import vn.govhub.platform.outbox.Work;
 import vn.govhub.zalo.ZaloAccounts;
 import vn.govhub.zalo.ZaloUsers;
 import vn.govhub.zalo.ZnsQuota;
@@ -27,11 +35,12 @@ import java.util.Optional;
  * its outbox entry marked done, so it becomes notifications exactly once.
  */
 @Component
-public class NotificationPlanner {
+public class NotificationPlanner implements DeliveryHandler<JsonNode, String, NotificationEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationPlanner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+    private static final RetryPolicy PLAN_ONCE = new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO);
 
     private final Outbox outbox;
     private final NotificationStore store;
@@ -42,10 +51,11 @@ public class NotificationPlanner {
     private final TransactionTemplate transactions;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final DeliveryEngine<JsonNode, String, NotificationEvent> engine;
 
     public NotificationPlanner(Outbox outbox, NotificationStore store, NotificationTemplates templates,
                                ZaloAccounts accounts, ZaloUsers users, ZnsQuota quota, TransactionTemplate transactions,
-                               NotificationSettings settings, Clock clock) {
+                               NotificationSettings settings, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.store = store;
         this.templates = templates;
@@ -55,27 +65,46 @@ public class NotificationPlanner {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.engine = new DeliveryEngine<>(new DeliveryEngine.Spec("notify-plan", DeliveryEngine.Guarantee.AT_LEAST_ONCE, false,
+                settings.batch(), CLAIM_LEASE, "govhub.notification.events", o -> o, null), outbox.work(NotificationEvents.TOPIC),
+                this, transactions, clock, meters);
     }
 
     /** Plans due events; returns how many were planned. */
     public int planDue() {
-        int planned = 0;
-        for (Outbox.Entry entry : outbox.due(NotificationEvents.TOPIC, settings.batch())) {
-            if (!outbox.claim(entry, CLAIM_LEASE)) {
-                continue;
-            }
-            try {
-                transactions.executeWithoutResult(tx -> {
-                    plan(NotificationEvents.read(entry.payload()));
-                    outbox.done(entry.id());
-                });
-                planned++;
-            } catch (RuntimeException e) {
-                log.warn("Notification event {} could not be planned: {}", entry.dedupeKey(), e.getMessage());
-                outbox.dead(entry.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        }
-        return planned;
+        return engine.runOnce().delivered();
+    }
+
+    // the planning of one event as delivery-engine work: no upstream, one attempt, dead-lettered if it cannot be planned
+
+    @Override
+    public Route<String> route(Work<JsonNode> work) {
+        return new Route.To<>(work.payload().path("province").asText(), null);
+    }
+
+    @Override
+    public NotificationEvent call(Work<JsonNode> work, String province) {
+        return NotificationEvents.read(work.payload().toString());
+    }
+
+    @Override
+    public Failure classify(Exception failure) {
+        return Failure.hub(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    @Override
+    public void delivered(Work<JsonNode> work, String province, NotificationEvent event) {
+        plan(event);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy(String province) {
+        return PLAN_ONCE;
+    }
+
+    @Override
+    public String[] tags(Work<JsonNode> work, String province) {
+        return new String[] {"province", province};
     }
 
     void plan(NotificationEvent event) {

@@ -2,35 +2,34 @@ package vn.govhub.notify;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import vn.govhub.platform.schedule.ScheduledTasks;
+import vn.govhub.platform.schedule.Task;
+
+import java.time.Duration;
 
 /**
- * The notification flow's routes: planning published events and sending notifications (every node, claims keep
- * them apart), settling sends interrupted by a crash, sweeping kept webhooks, refreshing OA tokens before they
- * expire (leader only).
+ * The notification flow's tasks: every node plans published events into notifications and sends the due ones (claims
+ * keep the nodes apart), settles sends a crash interrupted, and processes the Zalo webhooks it kept; one node at a
+ * time refreshes the OA tokens before they expire.
  */
 @Component
 public class NotificationRoutes extends RouteBuilder {
 
-    private final NotificationSettings settings;
+    private final ScheduledTasks tasks;
 
-    public NotificationRoutes(NotificationSettings settings) {
-        this.settings = settings;
+    public NotificationRoutes(ScheduledTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void configure() {
-        long tick = settings.tick().toMillis();
-        from("timer:notify-plan?period=" + tick + "&delay=1000").routeId("notify-plan")
-                .bean("notificationPlanner", "planDue");
-        from("timer:notify-send?period=" + tick + "&delay=1000").routeId("notify-send")
-                .bean("notificationSender", "sendDue");
-        from("timer:notify-settle?period=30000&delay=5000").routeId("notify-settle-interrupted")
-                .bean("notificationSender", "settleInterrupted");
-        from("timer:zalo-webhook-sweep?period=1000&delay=2000").routeId("zalo-webhook-sweep")
-                .bean("zaloWebhookProcessor", "sweep");
-        from("timer:zalo-token-refresh?period=60000&delay=10000").routeId("zalo-token-refresh")
-                .filter().method("leadership", "isLeader('zalo-token-refresh')")
-                    .bean("oaTokenService", "refreshDue")
-                .end();
+        tasks.schedule(this, Task.every("notify-plan", Duration.ofMillis(200)).calls("notificationPlanner", "planDue"));
+        tasks.schedule(this, Task.every("notify-send", Duration.ofMillis(200)).calls("notificationSender", "sendDue"));
+        tasks.schedule(this, Task.every("notify-settle-interrupted", Duration.ofSeconds(30)).after(Duration.ofSeconds(5))
+                .calls("notificationSender", "settleInterrupted"));
+        tasks.schedule(this, Task.every("zalo-webhook-sweep", Duration.ofSeconds(1)).after(Duration.ofSeconds(2))
+                .calls("zaloWebhookProcessor", "sweep"));
+        tasks.schedule(this, Task.every("zalo-token-refresh", Duration.ofMinutes(1)).after(Duration.ofSeconds(10)).onLeader()
+                .calls("oaTokenService", "refreshDue"));
     }
 }

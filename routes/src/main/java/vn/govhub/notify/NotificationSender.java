@@ -4,10 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.connectors.zalo.PhoneNumbers;
 import vn.govhub.connectors.zalo.ZaloErrors;
 import vn.govhub.connectors.zalo.ZaloException;
 import vn.govhub.connectors.zalo.ZaloMessages;
+import vn.govhub.platform.outbox.DeliveryEngine;
+import vn.govhub.platform.outbox.DeliveryHandler;
+import vn.govhub.platform.outbox.Failure;
+import vn.govhub.platform.outbox.RetryPolicy;
+import vn.govhub.platform.outbox.Route;
+import vn.govhub.platform.outbox.Work;
 import vn.govhub.zalo.OaRateLimiter;
 import vn.govhub.zalo.OaTokenService;
 import vn.govhub.zalo.ZaloAccounts;
@@ -15,20 +22,20 @@ import vn.govhub.zalo.ZnsQuota;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Sends due notifications, on every node: claim (PENDING → SENDING, committed), respect the OA's cluster-wide rate,
- * call Zalo, record the outcome. What Zalo's error says decides the rest: transient → retry with backoff; token
- * → one cluster-wide refresh and one retry; unreachable by OA → the next channel; other permanent → FAILED.
+ * Sends due notifications through the delivery engine, on every node, {@code senders} at a time, at most once: each
+ * is SENDING, committed, before Zalo is called, waits for the OA's cluster-wide rate, and uses the OA's token (one
+ * refresh and one retry when Zalo says it expired). Zalo's error decides: transient → retried with backoff up to
+ * {@code max-attempts}; permanent → FAILED with the code, and an OA message the citizen cannot receive tries the next
+ * channel; a send whose outcome is unknown stays SENDING and is settled, not resent.
  */
 @Component
-public class NotificationSender implements AutoCloseable {
+public class NotificationSender implements DeliveryHandler<NotificationStore.Notification, ZaloAccounts.Account, String>,
+        AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
@@ -39,16 +46,14 @@ public class NotificationSender implements AutoCloseable {
     private final OaRateLimiter rateLimiter;
     private final ZnsQuota quota;
     private final NotificationSettings settings;
-    private final MeterRegistry meters;
-    private final Clock clock;
     private final ExecutorService pool;
-    private final String node = UUID.randomUUID().toString();
+    private final DeliveryEngine<NotificationStore.Notification, ZaloAccounts.Account, String> engine;
     /** Fault injection for tests: runs after Zalo accepted a message and before the outcome is stored. */
     private volatile Runnable afterSend = () -> { };
 
     public NotificationSender(NotificationStore store, NotificationPlanner planner, ZaloAccounts accounts,
                               OaTokenService tokens, OaRateLimiter rateLimiter, ZnsQuota quota,
-                              NotificationSettings settings, MeterRegistry meters, Clock clock) {
+                              NotificationSettings settings, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.planner = planner;
         this.accounts = accounts;
@@ -56,76 +61,61 @@ public class NotificationSender implements AutoCloseable {
         this.rateLimiter = rateLimiter;
         this.quota = quota;
         this.settings = settings;
-        this.meters = meters;
-        this.clock = clock;
         this.pool = Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread thread = new Thread(r, "notify-send");
             thread.setDaemon(true);
             return thread;
         });
+        this.engine = new DeliveryEngine<>(new DeliveryEngine.Spec("notify-send", DeliveryEngine.Guarantee.AT_MOST_ONCE, false,
+                settings.batch(), settings.sendingLease(), "govhub.notifications", NotificationSender::outcome, pool),
+                new NotificationWork(store), this, transactions, clock, meters);
+    }
+
+    /** The names this flow's metric has always used: sent and failed. */
+    private static String outcome(String engineOutcome) {
+        return switch (engineOutcome) {
+            case "delivered" -> "sent";
+            case "refused", "gave_up" -> "failed";
+            default -> null;
+        };
     }
 
     /** Sends what is due; returns how many this node claimed. */
     public int sendDue() {
-        List<Future<?>> sending = new ArrayList<>();
-        for (NotificationStore.Notification due : store.due(settings.batch())) {
-            if (store.claim(due.id(), node)) {
-                sending.add(pool.submit(() -> send(due)));
-            }
-        }
-        for (Future<?> future : sending) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("Sending a notification failed unexpectedly: {}", e.getCause().toString());
-            }
-        }
-        return sending.size();
+        return engine.runOnce().claimed();
     }
 
     /** SENDING rows whose sender died: settled, never resent automatically. */
     public int settleInterrupted() {
-        return store.settleInterrupted(clock.instant().minus(settings.sendingLease()));
+        return engine.settleInterrupted();
     }
 
     void afterSend(Runnable hook) {
         this.afterSend = hook == null ? () -> { } : hook;
     }
 
-    private void send(NotificationStore.Notification n) {
-        ZaloAccounts.Account account = accounts.find(n.province()).orElse(null);
-        if (account == null) {
-            store.failed(n.id(), null, "Zalo is no longer enabled for " + n.province());
-            return;
-        }
-        String token = null;
-        try {
-            rateLimiter.acquire(n.province(), account.zalo().ratePerMinute());
-            token = tokens.accessToken(n.province());
-            String msgId;
-            try {
-                msgId = call(account, n, token);
-            } catch (ZaloException.TokenInvalid expired) {
-                msgId = call(account, n, tokens.afterTokenError(n.province(), token));
-            }
-            afterSend.run();
-            store.sent(n.id(), msgId);
-            meters.counter("govhub.notifications", "province", n.province(), "channel", n.channel(), "outcome", "sent").increment();
-        } catch (ZaloException.Permanent e) {
-            onPermanent(n, e);
-        } catch (ZaloException e) {
-            retryLater(n, e.code(), e.getMessage());
-        } catch (OaTokenService.UnauthorisedException e) {
-            retryLater(n, null, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            store.failed(n.id(), null, "Cannot be sent: " + e.getMessage());
-        }
+    @Override
+    public Route<ZaloAccounts.Account> route(Work<NotificationStore.Notification> work) {
+        return accounts.find(work.payload().province()).<Route<ZaloAccounts.Account>>map(a -> new Route.To<>(a, null))
+                .orElseGet(() -> new Route.Dead<>("Zalo is no longer enabled for " + work.payload().province()));
     }
 
-    private String call(ZaloAccounts.Account account, NotificationStore.Notification n, String token) {
+    @Override
+    public String call(Work<NotificationStore.Notification> work, ZaloAccounts.Account account) {
+        NotificationStore.Notification n = work.payload();
+        rateLimiter.acquire(n.province(), account.zalo().ratePerMinute());
+        String token = tokens.accessToken(n.province());
+        String msgId;
+        try {
+            msgId = send(account, n, token);
+        } catch (ZaloException.TokenInvalid expired) {
+            msgId = send(account, n, tokens.afterTokenError(n.province(), token));
+        }
+        afterSend.run();
+        return msgId;
+    }
+
+    private String send(ZaloAccounts.Account account, NotificationStore.Notification n, String token) {
         if (n.channel().equals("OA")) {
             return account.messages().sendConsultation(token, n.address(), n.text(), null, List.of()).messageId();
         }
@@ -135,34 +125,52 @@ public class NotificationSender implements AutoCloseable {
         return sent.msgId();
     }
 
-    private void onPermanent(NotificationStore.Notification n, ZaloException.Permanent e) {
-        meters.counter("govhub.notifications", "province", n.province(), "channel", n.channel(), "outcome", "failed").increment();
-        if (e.code() == ZaloErrors.DAILY_QUOTA_EXCEEDED) {
+    @Override
+    public Failure classify(Exception failure) {
+        if (failure instanceof ZaloException.Permanent e) {
+            return new Failure(Failure.Kind.PERMANENT, e.getMessage(), e.code());
+        }
+        if (failure instanceof ZaloException e) {
+            return new Failure(Failure.Kind.TRANSIENT, e.getMessage(), e.code());
+        }
+        if (failure instanceof OaTokenService.UnauthorisedException) {
+            return Failure.transientFailure(failure.getMessage());
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return Failure.permanent("Cannot be sent: " + failure.getMessage());
+        }
+        return Failure.unknown(failure.toString());
+    }
+
+    @Override
+    public void delivered(Work<NotificationStore.Notification> work, ZaloAccounts.Account account, String msgId) {
+        store.sent(work.id(), msgId);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy(ZaloAccounts.Account account) {
+        return new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax(), settings.backoffJitter(),
+                Duration.ZERO);
+    }
+
+    @Override
+    public void afterDeadLettered(Work<NotificationStore.Notification> work, ZaloAccounts.Account account, Failure why) {
+        NotificationStore.Notification n = work.payload();
+        if (why.code() != null && why.code() == ZaloErrors.DAILY_QUOTA_EXCEEDED) {
             quota.exhaustedToday(n.province());
         }
-        store.failed(n.id(), e.code(), e.getMessage());
-        if (n.channel().equals("OA") && ZaloErrors.recipientUnreachableByOa(e.code())) {
+        if (account != null && why.code() != null && n.channel().equals("OA") && ZaloErrors.recipientUnreachableByOa(why.code())) {
             boolean next = planner.fallback(n);
-            log.info("OA message {} not deliverable ({}); next channel planned: {}", n.id(), e.code(), next);
+            log.info("OA message {} not deliverable ({}); next channel planned: {}", n.id(), why.code(), next);
         } else {
             log.warn("Notification {} ({} to {}) failed: {}", n.id(), n.channel(),
-                    n.channel().equals("ZNS") ? PhoneNumbers.mask(n.address()) : n.address(), e.getMessage());
+                    n.channel().equals("ZNS") ? PhoneNumbers.mask(n.address()) : n.address(), why.message());
         }
     }
 
-    private void retryLater(NotificationStore.Notification n, Integer code, String error) {
-        int attempts = n.attempts() + 1;
-        if (attempts >= settings.maxAttempts()) {
-            store.failed(n.id(), code, "Gave up after " + attempts + " attempts: " + error);
-            meters.counter("govhub.notifications", "province", n.province(), "channel", n.channel(), "outcome", "failed").increment();
-            return;
-        }
-        long factor = 1L << Math.min(20, attempts - 1);
-        Duration delay = settings.backoffBase().multipliedBy(factor);
-        if (delay.compareTo(settings.backoffMax()) > 0) {
-            delay = settings.backoffMax();
-        }
-        store.retryAt(n.id(), clock.instant().plus(delay), code, error);
+    @Override
+    public String[] tags(Work<NotificationStore.Notification> work, ZaloAccounts.Account account) {
+        return new String[] {"province", work.payload().province(), "channel", work.payload().channel()};
     }
 
     @Override

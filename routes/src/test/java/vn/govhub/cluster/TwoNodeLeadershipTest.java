@@ -110,7 +110,7 @@ class TwoNodeLeadershipTest {
                 "--govhub.cluster.failure-detection-seconds=5",
                 "--govhub.test.database-name=" + database,
                 "--govhub.sandbox.enabled=true",
-                "--govhub.dossiers.file-link-secret=two-node-test", // the demo province takes dossiers
+                "--govhub.files.link-secret=two-node-test", // the demo province takes dossiers
                 "--govhub.sandbox.portal-port=" + portal.port(),
                 "--govhub.sandbox.news-every=200ms");
         nodes.add(context);

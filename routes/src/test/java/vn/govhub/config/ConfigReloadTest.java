@@ -33,8 +33,8 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.admin.token=test-operator-token",
-        "govhub.dossiers.file-link-secret=test-file-link-secret",
-        "govhub.config-check-every=0"})
+        "govhub.files.link-secret=test-file-link-secret",
+        "govhub.schedule.config-check.every=0"})
 class ConfigReloadTest {
 
     private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));

@@ -40,7 +40,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.config-dir=src/test/resources/cases-config",
         "govhub.admin.token=test-operator-token",
-        "govhub.dossiers.tick=50ms",
+        "govhub.schedule.dossier-forward.every=50ms",
         "govhub.dossiers.lease=2s",
         "govhub.dossiers.breaker-failures=2",
         "govhub.dossiers.breaker-open=300ms"})

@@ -42,7 +42,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.config-dir=src/test/resources/dossier-config",
         "govhub.admin.token=test-operator-token",
-        "govhub.dossiers.tick=50ms",
+        "govhub.schedule.dossier-forward.every=50ms",
         "govhub.dossiers.lease=2s",
         "govhub.dossiers.breaker-failures=2",
         "govhub.dossiers.breaker-open=300ms"})
@@ -131,7 +131,7 @@ class DossierFlowTest {
 
         // the backend downloads the attachments by their signed links; a tampered link is refused
         String link = wire.path("TaiLieuNop").get(0).path("DuongDanTaiTepTin").asText();
-        assertThat(link).startsWith("http://localhost:8080/files/dossiers/"); // govhub.dossiers.public-base-url
+        assertThat(link).startsWith("http://localhost:8080/files/dossiers/"); // govhub.public-base-url
         link = "http://127.0.0.1:" + port + link.substring(link.indexOf("/files/"));
         HttpResponse<byte[]> file = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);

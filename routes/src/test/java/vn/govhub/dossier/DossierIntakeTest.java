@@ -34,7 +34,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.config-dir=src/test/resources/dossier-config",
-        "govhub.dossiers.tick=1h",
+        "govhub.schedule.dossier-forward.every=1h",
         "test.cases=http://127.0.0.1:9", "test.cases-unit=000.00.00.H56", "test.cases-user=u", "test.cases-password=p"})
 class DossierIntakeTest {
 

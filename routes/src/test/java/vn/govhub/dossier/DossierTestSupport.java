@@ -39,7 +39,7 @@ final class DossierTestSupport {
         registry.add("test.tthc-password", () -> TthcSimulator.DEFAULT_PASSWORD);
         registry.add("test.tthc-unit", () -> TthcSimulator.DEFAULT_UNIT_CODE);
         registry.add("govhub.security.data-key", () -> DATA_KEY);
-        registry.add("govhub.dossiers.file-link-secret", () -> "test-file-link-secret");
+        registry.add("govhub.files.link-secret", () -> "test-file-link-secret");
     }
 
     static byte[] pdf(int size) {

@@ -140,7 +140,7 @@ class ForwardCrashTest {
                 "--govhub.cluster.name=crash-" + database,
                 "--govhub.cluster.port=" + freePort(),
                 "--" + TestDatabase.NAME_PROPERTY + "=" + database,
-                "--govhub.dossiers.tick=50ms",
+                "--govhub.schedule.dossier-forward.every=50ms",
                 "--govhub.dossiers.batch=20",
                 "--govhub.dossiers.lease=2s",
                 "--govhub.admin.token=crash-operator-token",
@@ -152,7 +152,7 @@ class ForwardCrashTest {
                 "--test.cases=" + CASES.baseUrl(), "--test.cases-unit=" + CASES.unitCode(),
                 "--test.cases-user=" + CASES.username(), "--test.cases-password=" + CASES.password(),
                 "--govhub.security.data-key=" + DossierTestSupport.DATA_KEY,
-                "--govhub.dossiers.file-link-secret=crash-links"));
+                "--govhub.files.link-secret=crash-links"));
         if (!TestDatabase.postgres()) {
             command.add("--" + TestDatabase.H2_FILE_PROPERTY + "=" + work.resolve("db").toAbsolutePath());
         }

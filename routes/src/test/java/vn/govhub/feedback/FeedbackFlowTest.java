@@ -44,8 +44,8 @@ import vn.govhub.sandbox.zalo.ZaloWebhooks;
         "govhub.admin.agents[0].name=can-bo-p1",
         "govhub.admin.agents[0].token=test-officer-p1",
         "govhub.admin.agents[0].agencies[0]=feedback-test/ubnd-p1",
-        "govhub.dossiers.file-link-secret=test-file-link-secret",
-        "govhub.feedback.tick=50ms",
+        "govhub.files.link-secret=test-file-link-secret",
+        "govhub.schedule.feedback-deliver.every=50ms",
         "govhub.feedback.lease=2s",
         "govhub.feedback.breaker-failures=2",
         "govhub.feedback.breaker-open=300ms"})

@@ -45,7 +45,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.config-dir=src/test/resources/feedback-config",
         "govhub.admin.token=test-operator-token",
-        "govhub.dossiers.file-link-secret=test-file-link-secret"})
+        "govhub.files.link-secret=test-file-link-secret"})
 class Open311Test {
 
     private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));

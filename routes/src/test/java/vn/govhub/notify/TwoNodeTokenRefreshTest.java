@@ -93,7 +93,7 @@ class TwoNodeTokenRefreshTest {
                 "--govhub.config-dir=src/test/resources/zalo-config",
                 "--govhub.cluster.name=alone-" + UUID.randomUUID(),
                 "--govhub.test.database-name=" + database,
-                "--govhub.notify.tick=20ms",
+                "--govhub.schedule.notify-send.every=20ms", "--govhub.schedule.notify-plan.every=20ms",
                 "--govhub.notify.batch=5"));
         args.addAll(List.of(ZaloTestSupport.args(zalo)));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GovhubApplication.class).run(args.toArray(String[]::new));

@@ -32,7 +32,7 @@ import vn.govhub.sandbox.zalo.ZaloWebhooks;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "govhub.config-dir=src/test/resources/zalo-config",
         "govhub.admin.token=test-operator-token",
-        "govhub.notify.tick=50ms",
+        "govhub.schedule.notify-send.every=50ms", "govhub.schedule.notify-plan.every=50ms",
         "govhub.notify.backoff-base=100ms"})
 class ZaloFlowTest {
 

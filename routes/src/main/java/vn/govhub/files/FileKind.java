@@ -1,4 +1,4 @@
-package vn.govhub.dossier;
+package vn.govhub.files;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

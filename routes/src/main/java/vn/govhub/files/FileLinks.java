@@ -1,6 +1,7 @@
-package vn.govhub.dossier;
+package vn.govhub.files;
 
 import org.springframework.stereotype.Component;
+import vn.govhub.config.GovhubProperties;
 import vn.govhub.config.ProvinceRegistry;
 
 import javax.crypto.Mac;
@@ -15,41 +16,43 @@ import java.util.HexFormat;
 /**
  * Expiring, signed links to a dossier's files, given to the case-handling system in each forward
  * ({@code DuongDanTaiTepTin}): {@code /files/dossiers/{id}?exp=<unix seconds>&sig=<hex HMAC-SHA256(id.exp)>}.
- * The key ({@code govhub.dossiers.file-link-secret}) is shared by every node.
+ * The key ({@code govhub.files.link-secret}) is shared by every node.
  */
 @Component
 public class FileLinks {
 
-    private final DossierSettings settings;
+    private final FilesProperties settings;
+    private final String base;
     private final Clock clock;
     private final byte[] key;
 
-    public FileLinks(DossierSettings settings, ProvinceRegistry provinces, Clock clock) {
+    public FileLinks(FilesProperties settings, GovhubProperties hub, ProvinceRegistry provinces, Clock clock) {
         this.settings = settings;
+        this.base = hub.publicBaseUrl();
         this.clock = clock;
         boolean needed = provinces.enabled().stream().anyMatch(p -> p.dossiers().enabled()
                 || (p.feedback().enabled() && p.feedback().agencies().stream().anyMatch(a -> a.system() != null)));
-        if (settings.fileLinkSecret() == null || settings.fileLinkSecret().isBlank()) {
+        if (settings.linkSecret() == null || settings.linkSecret().isBlank()) {
             if (needed) {
-                throw new IllegalStateException("govhub.dossiers.file-link-secret (GOVHUB_DOSSIERS_FILE_LINK_SECRET) is required "
+                throw new IllegalStateException("govhub.files.link-secret (GOVHUB_FILES_LINK_SECRET) is required "
                         + "when a province takes dossiers or sends feedback to agency systems: they download files by signed links");
             }
             this.key = null;
         } else {
-            this.key = settings.fileLinkSecret().getBytes(StandardCharsets.UTF_8);
+            this.key = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
         }
     }
 
     /** A dossier attachment's link. */
     public String link(String fileId) {
-        long exp = clock.instant().plus(settings.fileLinkTtl()).getEpochSecond();
-        return settings.publicBaseUrl() + "/files/dossiers/" + fileId + "?exp=" + exp + "&sig=" + sign(fileId, exp);
+        long exp = clock.instant().plus(settings.linkTtl()).getEpochSecond();
+        return base + "/files/dossiers/" + fileId + "?exp=" + exp + "&sig=" + sign(fileId, exp);
     }
 
     /** A feedback photo's link ({@code /files/feedback/{id}}); its signature covers the kind, so it opens nothing else. */
     public String feedbackLink(String photoId) {
-        long exp = clock.instant().plus(settings.fileLinkTtl()).getEpochSecond();
-        return settings.publicBaseUrl() + "/files/feedback/" + photoId + "?exp=" + exp + "&sig=" + sign("feedback/" + photoId, exp);
+        long exp = clock.instant().plus(settings.linkTtl()).getEpochSecond();
+        return base + "/files/feedback/" + photoId + "?exp=" + exp + "&sig=" + sign("feedback/" + photoId, exp);
     }
 
     public boolean validFeedback(String photoId, String exp, String sig) {
