@@ -5,9 +5,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import vn.govhub.admin.AdminProperties;
-import vn.govhub.config.FeedbackProperties;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.config.SectionFacts;
 import vn.govhub.files.FilesProperties;
 import vn.govhub.security.SecurityProperties;
 
@@ -69,31 +69,10 @@ class SecretsCheck implements InitializingBean {
         dataKey(problems);
         boolean links = false;
         for (ProvinceProperties p : provinces.enabled()) {
-            String file = "config/provinces/" + p.id() + ".yml";
-            if (p.zalo().enabled()) {
-                secret(problems, file + " zalo.app-secret", p.zalo().appSecret(), true);
-                secret(problems, file + " zalo.oa-secret-key", p.zalo().oaSecretKey(), true);
-            }
-            if (p.dossiers().enabled()) {
-                links = true;
-                if (p.dossiers().caseSystem() != null) {
-                    secret(problems, file + " dossiers.case-system.callback-secret", p.dossiers().caseSystem().callbackSecret(), false);
-                    secret(problems, file + " dossiers.case-system.password", p.dossiers().caseSystem().password(), false);
-                }
-            }
-            if (p.feedback().enabled()) {
-                for (FeedbackProperties.Agency agency : p.feedback().agencies()) {
-                    if (agency.system() != null) {
-                        links = true;
-                        secret(problems, file + " feedback.agencies[" + agency.id() + "].system.secret", agency.system().secret(), false);
-                        secret(problems, file + " feedback.agencies[" + agency.id() + "].system.callback-secret",
-                                agency.system().callbackSecret(), false);
-                    }
-                }
-                p.feedback().open311().apiKeys().forEach(k -> secret(problems, file + " feedback.open311.api-keys", k, false));
-            }
-            if (p.catalogue().enabled() && p.catalogue().source() != null) {
-                secret(problems, file + " catalogue.source.password", p.catalogue().source().password(), false);
+            String file = "config/provinces/" + p.id() + ".yml ";
+            for (SectionFacts facts : p.facts()) {
+                facts.secrets().forEach(secret -> secret(problems, file + secret.key(), secret.value(), secret.required()));
+                links |= facts.sendsFileLinks();
             }
         }
         if (links) {

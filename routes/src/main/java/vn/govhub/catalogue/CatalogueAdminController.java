@@ -33,7 +33,7 @@ class CatalogueAdminController {
     /** Queues a sync of the province's catalogue; 202 at once, the run shows up in {@code /admin/catalogue/runs}. */
     @PostMapping("/sync")
     ResponseEntity<?> sync(@RequestParam String province) {
-        if (provinces.find(province).filter(p -> p.enabled() && p.catalogue().enabled()).isEmpty()) {
+        if (provinces.find(province).filter(p -> p.enabled() && CatalogueSection.of(p).enabled()).isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "No enabled catalogue for province '" + province + "'.");
             problem.setProperty("errors", List.of(Map.of("field", "province", "message", "unknown or without catalogue")));
             return ResponseEntity.badRequest().body(problem);

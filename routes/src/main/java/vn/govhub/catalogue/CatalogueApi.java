@@ -1,8 +1,8 @@
 package vn.govhub.catalogue;
 
 import org.springframework.stereotype.Component;
-import vn.govhub.api.ApiException;
 import vn.govhub.api.ApiException.FieldProblem;
+import vn.govhub.api.ApiException;
 import vn.govhub.api.Params;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
@@ -123,13 +123,13 @@ public class CatalogueApi {
         Procedure.Document document = procedure.documents().stream().flatMap(c -> c.documents().stream())
                 .filter(d -> formId.equals(d.code()) && d.formUrl() != null).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Procedure " + code + " has no form " + formId + "."));
-        FormCache.Form form = forms.get(document.formUrl(), document.formName(), province.catalogue().formMaxBytes());
+        FormCache.Form form = forms.get(document.formUrl(), document.formName(), CatalogueSection.of(province).formMaxBytes());
         return new FormFile(form.content(), form.contentType(), asciiName(form.fileName(), formId));
     }
 
     private ProvinceProperties province(Params params, List<FieldProblem> problems) {
         String id = params.text("province");
-        List<ProvinceProperties> withCatalogue = provinces.enabled().stream().filter(p -> p.catalogue().enabled()).toList();
+        List<ProvinceProperties> withCatalogue = provinces.enabled().stream().filter(p -> CatalogueSection.of(p).enabled()).toList();
         if (id == null) {
             if (withCatalogue.size() == 1) {
                 return withCatalogue.get(0);

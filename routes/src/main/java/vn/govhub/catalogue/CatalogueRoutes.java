@@ -2,12 +2,14 @@ package vn.govhub.catalogue;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import vn.govhub.config.ConfigReloader;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.config.ProvinceSection;
 import vn.govhub.platform.schedule.ScheduledTasks;
 import vn.govhub.platform.schedule.Task;
+import vn.govhub.reload.ConfigReloader;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.Listener {
+
+    /** The {@code catalogue} section of the province files belongs to this flow. */
+    @Bean
+    static ProvinceSection<CatalogueSection> catalogueSection() {
+        return CatalogueSection.SECTION;
+    }
 
     static final String SYNC_QUEUE = "seda:catalogue-sync?size=16&blockWhenFull=false";
 
@@ -38,7 +46,7 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
     @Override
     public void configure() {
         for (ProvinceProperties province : provinces.enabled()) {
-            if (province.catalogue().enabled()) {
+            if (CatalogueSection.of(province).enabled()) {
                 Task sync = sync(province);
                 tasks.schedule(this, sync);
                 running.put(province.id(), sync);
@@ -50,7 +58,7 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
 
     /** The scheduled sync of one province. */
     static Task sync(ProvinceProperties province) {
-        return Task.cron("catalogue-sync-" + province.id(), province.catalogue().syncCron(), province.zone()).onLeader()
+        return Task.cron("catalogue-sync-" + province.id(), CatalogueSection.of(province).syncCron(), province.zone()).onLeader()
                 .calls("catalogueSync", "run('" + province.id() + "','schedule')");
     }
 
@@ -61,7 +69,7 @@ public class CatalogueRoutes extends RouteBuilder implements ConfigReloader.List
     @Override
     public synchronized void reloaded(ProvinceRegistry.Snapshot snapshot) {
         Map<String, ProvinceProperties> wanted = new LinkedHashMap<>();
-        snapshot.provinces().stream().filter(p -> p.enabled() && p.catalogue().enabled()).forEach(p -> wanted.put(p.id(), p));
+        snapshot.provinces().stream().filter(p -> p.enabled() && CatalogueSection.of(p).enabled()).forEach(p -> wanted.put(p.id(), p));
         try {
             for (String id : List.copyOf(running.keySet())) {
                 ProvinceProperties now = wanted.get(id);

@@ -15,9 +15,9 @@ import vn.govhub.search.SearchResult;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -63,9 +63,9 @@ public class CatalogueSearch {
     @EventListener(ApplicationReadyEvent.class)
     public void buildAtStart() {
         for (ProvinceProperties province : provinces.enabled()) {
-            if (province.catalogue().enabled()) {
+            if (CatalogueSection.of(province).enabled()) {
                 rebuild(province.id());
-                if (size(province.id()) == 0 && province.catalogue().syncOnStartIfEmpty()
+                if (size(province.id()) == 0 && CatalogueSection.of(province).syncOnStartIfEmpty()
                         && leadership.isLeader("catalogue-sync-" + province.id())) {
                     log.info("Catalogue of {} is empty: syncing now", province.id());
                     camel.sendBodyAndHeader(CatalogueRoutes.SYNC_QUEUE, null, "province", province.id());

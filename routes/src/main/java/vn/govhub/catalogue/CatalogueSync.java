@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.config.ProvinceProperties;
-import vn.govhub.config.ProvinceProperties.Catalogue;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.tthc.TthcClient;
 import vn.govhub.connectors.tthc.TthcException;
@@ -70,7 +69,7 @@ public class CatalogueSync {
 
     /** Runs a sync now on this node (callers decide leadership); a second concurrent run of a province is refused. */
     public Outcome run(String provinceId, String trigger) {
-        ProvinceProperties province = provinces.find(provinceId).filter(p -> p.enabled() && p.catalogue().enabled())
+        ProvinceProperties province = provinces.find(provinceId).filter(p -> p.enabled() && CatalogueSection.of(p).enabled())
                 .orElseThrow(() -> new IllegalArgumentException("province " + provinceId + " has no enabled catalogue"));
         if (!running.add(provinceId)) {
             throw new IllegalStateException("a catalogue sync of " + provinceId + " is already running");
@@ -109,7 +108,7 @@ public class CatalogueSync {
     }
 
     private Outcome sync(ProvinceProperties province, long runId) {
-        Catalogue config = province.catalogue();
+        CatalogueSection config = CatalogueSection.of(province);
         TthcClient client = clients.computeIfAbsent(settings(config), TthcClient::new);
         List<TthcClient.Listed> listed = client.listProcedures();
         AtomicInteger malformed = new AtomicInteger();
@@ -137,7 +136,7 @@ public class CatalogueSync {
             if (!seen.add(procedure.code())) {
                 continue;
             }
-            OnlineLevel online = onlineLevel(province.catalogue(), procedure.code());
+            OnlineLevel online = onlineLevel(CatalogueSection.of(province), procedure.code());
             String hash = sha256(CatalogueStore.json(procedure));
             CatalogueStore.StoredProcedure before = current.get(procedure.code());
             if (before == null) {
@@ -221,15 +220,15 @@ public class CatalogueSync {
         return procedure.agencies().stream().anyMatch(a -> a.code() != null && agencies.contains(a.code()));
     }
 
-    static OnlineLevel onlineLevel(Catalogue config, String code) {
+    static OnlineLevel onlineLevel(CatalogueSection config, String code) {
         if (config.fullyOnline().contains(code)) {
             return OnlineLevel.FULL;
         }
         return config.partlyOnline().contains(code) ? OnlineLevel.PARTIAL : OnlineLevel.INFO_ONLY;
     }
 
-    private static TthcSettings settings(Catalogue config) {
-        ProvinceProperties.TthcSource s = config.source();
+    private static TthcSettings settings(CatalogueSection config) {
+        CatalogueSection.TthcSource s = config.source();
         return new TthcSettings(s.baseUrl(), s.authPath(), s.integrationPath(), s.unitCode(), s.username(), s.password(),
                 s.connectTimeout(), s.readTimeout(), Set.copyOf(s.sessionExpiredCodes()));
     }

@@ -6,13 +6,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.validation.Validator;
 
+import java.util.List;
+
 @Configuration(proxyBeanMethods = false)
 class ConfigurationSetup {
 
     @Bean
     ProvinceConfigLoader provinceConfigLoader(ConfigurableEnvironment environment,
-                                                    @Qualifier("defaultValidator") Validator validator) {
-        return new ProvinceConfigLoader(environment, validator);
+                                              @Qualifier("defaultValidator") Validator validator,
+                                              List<ProvinceSection<?>> sections) {
+        return new ProvinceConfigLoader(environment, validator, sections);
     }
 
     @Bean

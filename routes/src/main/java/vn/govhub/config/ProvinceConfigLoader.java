@@ -5,13 +5,13 @@ import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -24,23 +24,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code provinces/*.yml} under the configuration folder, binds each file to {@link ProvinceProperties}
- * (strictly: an unknown key is an error) and validates it. The first problem found ends the load with a
+ * Reads {@code provinces/*.yml} under the configuration folder, binds each file to {@link ProvinceProperties}: its
+ * core keys, then every flow's {@link ProvinceSection} (strictly: an unknown key is an error), and validates it. The first problem found ends the load with a
  * {@link ConfigurationFileException} naming the file, the key and the reason.
  */
 public class ProvinceConfigLoader {
 
     private final ConfigurableEnvironment environment;
     private final Validator validator;
+    private final Map<String, ProvinceSection<?>> sections = new LinkedHashMap<>();
 
-    public ProvinceConfigLoader(ConfigurableEnvironment environment, Validator validator) {
+    public ProvinceConfigLoader(ConfigurableEnvironment environment, Validator validator, Collection<ProvinceSection<?>> sections) {
         this.environment = environment;
         this.validator = validator;
+        sections.stream().sorted(Comparator.comparing(ProvinceSection::key)).forEach(section -> {
+            if (this.sections.putIfAbsent(section.key(), section) != null) {
+                throw new IllegalStateException("two flows claim the province section '" + section.key() + "'");
+            }
+        });
     }
 
     public List<ProvinceProperties> load(Path configDir) {
@@ -77,15 +86,30 @@ public class ProvinceConfigLoader {
         if (sources.size() > 1) {
             throw new ConfigurationFileException(file, "(file)", "holds several YAML documents; give one province per file");
         }
-        Iterable<ConfigurationPropertySource> propertySources = ConfigurationPropertySources.from(sources.get(0));
-        Binder binder = new Binder(propertySources, new PropertySourcesPlaceholdersResolver(environment));
+        IterableConfigurationPropertySource source = (IterableConfigurationPropertySource) ConfigurationPropertySources
+                .from(sources.get(0)).iterator().next();
+        String unknown = source.stream().map(name -> name.getElement(0, ConfigurationPropertyName.Form.UNIFORM))
+                .filter(key -> !ProvinceProperties.CORE_KEYS.contains(key) && !sections.containsKey(key))
+                .sorted().findFirst().orElse(null);
+        if (unknown != null) {
+            throw new ConfigurationFileException(file, unknown, "is not a known setting");
+        }
+        PropertySourcesPlaceholdersResolver placeholders = new PropertySourcesPlaceholdersResolver(environment);
         BindHandler handler = new ValidationBindHandler(new NoUnboundElementsBindHandler(BindHandler.DEFAULT), validator);
         ProvinceProperties province;
+        Map<String, Object> bound = new LinkedHashMap<>();
         try {
-            province = binder.bindOrCreate(ConfigurationPropertyName.EMPTY, Bindable.of(ProvinceProperties.class), handler);
+            Binder core = new Binder(List.of(source.filter(name -> ProvinceProperties.CORE_KEYS.contains(
+                    name.getElement(0, ConfigurationPropertyName.Form.UNIFORM)))), placeholders);
+            province = core.bindOrCreate(ConfigurationPropertyName.EMPTY, Bindable.of(ProvinceProperties.class), handler);
+            Binder all = new Binder(List.of(source), placeholders);
+            for (ProvinceSection<?> section : sections.values()) {
+                bound.put(section.key(), all.bindOrCreate(ConfigurationPropertyName.of(section.key()), Bindable.of(section.type()), handler));
+            }
         } catch (BindException e) {
             throw describe(file, e);
         }
+        province = province.withSections(bound);
         String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (!expectedId.equals(province.id())) {
             throw new ConfigurationFileException(file, "id", "is '" + province.id() + "' but must equal the file name '" + expectedId + "'");

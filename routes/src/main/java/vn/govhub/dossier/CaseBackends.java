@@ -2,12 +2,12 @@ package vn.govhub.dossier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.stereotype.Component;
-import vn.govhub.upstream.Breakers;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.cases.CaseSystem;
 import vn.govhub.connectors.cases.CaseSystemSettings;
 import vn.govhub.connectors.cases.CaseSystems;
+import vn.govhub.upstream.Breakers;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ public class CaseBackends {
         }
     }
 
-    private record Built(ProvinceProperties.CaseSystem config, Backend backend) {
+    private record Built(DossiersSection.CaseSystem config, Backend backend) {
     }
 
     private final ProvinceRegistry provinces;
@@ -53,7 +53,7 @@ public class CaseBackends {
 
     /** The backend of a province that accepts dossiers, else empty. */
     public Optional<Backend> of(String provinceId) {
-        return provinces.find(provinceId).filter(p -> p.enabled() && p.dossiers().enabled()).map(this::backend);
+        return provinces.find(provinceId).filter(p -> p.enabled() && DossiersSection.of(p).enabled()).map(this::backend);
     }
 
     public Map<String, CircuitBreaker.State> states() {
@@ -63,17 +63,17 @@ public class CaseBackends {
     }
 
     private Backend backend(ProvinceProperties province) {
-        ProvinceProperties.CaseSystem config = province.dossiers().caseSystem();
+        DossiersSection.CaseSystem config = DossiersSection.of(province).caseSystem();
         return built.compute(province.id(), (id, existing) -> existing != null && existing.config().equals(config)
                 ? new Built(config, new Backend(province, existing.backend().system(), existing.backend().breaker(), existing.backend().statusMap()))
-                : new Built(config, new Backend(province, factory.apply(config.settings()), breaker(id), statusMap(config)))).backend();
+                : new Built(config, new Backend(province, factory.apply(config.settings()), breaker(id, config), statusMap(config)))).backend();
     }
 
-    private CircuitBreaker breaker(String province) {
-        return Breakers.of("cases-" + province, settings.breakerFailures(), settings.breakerOpen());
+    private static CircuitBreaker breaker(String province, DossiersSection.CaseSystem config) {
+        return Breakers.of("cases-" + province, config.breakerFailures(), config.breakerOpen());
     }
 
-    static Map<String, DossierStatus> statusMap(ProvinceProperties.CaseSystem config) {
+    static Map<String, DossierStatus> statusMap(DossiersSection.CaseSystem config) {
         Map<String, String> source = config.statusMap().isEmpty() && config.shape() == CaseSystemSettings.Shape.NATIONAL
                 ? DossierStatus.NATIONAL_CODES : config.statusMap();
         Map<String, DossierStatus> map = new HashMap<>();

@@ -64,7 +64,7 @@ class CaseDossiers {
         Map<String, String> answers = readAnswers(d.answers());
         return new CaseDossier(d.id(), d.trackingCode(), d.procedureCode(), d.procedureName(),
                 sector == null ? null : sector.code(), sector == null ? null : sector.name(),
-                agency == null ? backend.province().dossiers().agencyCode() : agency.code(),
+                agency == null ? DossiersSection.of(backend.province()).agencyCode() : agency.code(),
                 new CaseDossier.Applicant(name, applicant.path("idNumber").asText(), applicant.path("type").asInt(1),
                         applicant.path("phone").asText(null), applicant.path("email").asText(null), applicant.path("address").asText(null)),
                 summary.length() > 1000 ? summary.substring(0, 1000) : summary, d.submittedAt(), d.appointmentAt(),

@@ -40,13 +40,13 @@ class CaseWebhookController {
                               @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
                               @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signature) {
         CaseBackends.Backend backend = backends.of(province).orElse(null);
-        String secret = backend == null ? null : backend.province().dossiers().caseSystem().callbackSecret();
+        String secret = backend == null ? null : DossiersSection.of(backend.province()).caseSystem().callbackSecret();
         if (backend == null || secret == null || secret.isBlank()) {
             return problem(HttpStatus.NOT_FOUND, "No case-handling system of province '" + province + "' calls back here.");
         }
         byte[] raw = body == null ? new byte[0] : body;
         var refusal = SignedCallbacks.refusal("the case system of " + province, secret, raw, timestamp, signature, clock,
-                backend.province().dossiers().caseSystem().callbackMaxAge());
+                DossiersSection.of(backend.province()).caseSystem().callbackMaxAge());
         if (refusal.isPresent()) {
             return refusal.get();
         }

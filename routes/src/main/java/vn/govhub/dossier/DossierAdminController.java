@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.govhub.api.Texts;
 import vn.govhub.platform.outbox.Outbox;
 
 import java.time.Clock;
@@ -30,16 +31,18 @@ class DossierAdminController {
     private final DossierPoller poller;
     private final CaseBackends backends;
     private final TransactionTemplate transactions;
+    private final Texts texts;
     private final Clock clock;
 
     DossierAdminController(DossierReads reads, DossierStore store, Outbox outbox, DossierPoller poller, CaseBackends backends,
-                           TransactionTemplate transactions, Clock clock) {
+                           TransactionTemplate transactions, Texts texts, Clock clock) {
         this.reads = reads;
         this.store = store;
         this.outbox = outbox;
         this.poller = poller;
         this.backends = backends;
         this.transactions = transactions;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -100,7 +103,7 @@ class DossierAdminController {
             }
             DossierStatus back = dossier.status() == DossierStatus.FORWARD_FAILED ? DossierStatus.SUBMITTED : dossier.status();
             store.resetFailures(id, back, clock.instant());
-            store.history(id, back, null, "Chuyển lại theo yêu cầu của quản trị viên", clock.instant());
+            store.history(id, back, null, texts.get("dossier.replayed"), clock.instant());
             return true;
         }));
     }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.api.Texts;
-import vn.govhub.connectors.cases.CaseSystemException;
 import vn.govhub.connectors.cases.Forwarded;
 import vn.govhub.platform.outbox.DeliveryEngine;
 import vn.govhub.platform.outbox.DeliveryHandler;
@@ -38,6 +37,9 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
     private final CaseBackends backends;
     private final CaseDossiers dossiers;
     private final DossierLifecycle lifecycle;
+    /** How long an entry of a province that takes no dossiers now waits before it is looked at again. */
+    private static final java.time.Duration NO_BACKEND_WAIT = java.time.Duration.ofSeconds(30);
+
     private final DossierSettings settings;
     private final Texts texts;
     private final Clock clock;
@@ -72,7 +74,7 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
         String province = work.payload().path("province").asText();
         CaseBackends.Backend backend = backends.of(province).orElse(null);
         if (backend == null) {
-            return new Route.Wait<>(settings.breakerOpen(), "province " + province + " takes no dossiers now");
+            return new Route.Wait<>(NO_BACKEND_WAIT, "province " + province + " takes no dossiers now");
         }
         String kind = kind(work);
         if (!kind.equals("forward") && !kind.equals("supplement") && !kind.equals("withdraw")) {
@@ -103,13 +105,7 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
 
     @Override
     public Failure classify(Exception failure) {
-        if (failure instanceof CaseSystemException.Transient) {
-            return Failure.transientFailure(failure.getMessage());
-        }
-        if (failure instanceof CaseSystemException.Permanent) {
-            return Failure.permanent("refused by the case-handling system: " + failure.getMessage());
-        }
-        return Failure.hub("hub error: " + failure);
+        return Failure.of(failure, "the case-handling system");
     }
 
     @Override
@@ -144,8 +140,8 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
 
     @Override
     public RetryPolicy retryPolicy(CaseBackends.Backend backend) {
-        var system = backend.province().dossiers().caseSystem();
-        return new RetryPolicy(system.maxAttempts(), system.retryBase(), system.retryMax(), system.retryJitter(), settings.breakerOpen());
+        var system = DossiersSection.of(backend.province()).caseSystem();
+        return new RetryPolicy(system.maxAttempts(), system.retryBase(), system.retryMax(), system.retryJitter(), system.breakerOpen());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.govhub.api.Texts;
 import vn.govhub.connectors.cases.CaseStatus;
 import vn.govhub.notify.NotificationEvent;
 import vn.govhub.notify.NotificationEvents;
@@ -40,15 +41,17 @@ public class DossierLifecycle {
     private final NotificationEvents events;
     private final DataCipher cipher;
     private final TransactionTemplate transactions;
+    private final Texts texts;
     private final Clock clock;
 
     public DossierLifecycle(DossierStore store, CaseBackends backends, NotificationEvents events, DataCipher cipher,
-                            TransactionTemplate transactions, Clock clock) {
+                            TransactionTemplate transactions, Texts texts, Clock clock) {
         this.store = store;
         this.backends = backends;
         this.events = events;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ public class DossierLifecycle {
             }
             Instant now = clock.instant();
             store.updateStatus(dossierId, DossierStatus.WITHDRAWN, null, null, null, null, null, null, now);
-            store.history(dossierId, DossierStatus.WITHDRAWN, null, "Hồ sơ đã được rút theo yêu cầu của công dân", now);
+            store.history(dossierId, DossierStatus.WITHDRAWN, null, texts.get("dossier.withdrawn"), now);
             notify(backend, dossier, DossierStatus.WITHDRAWN, null, dossier.appointmentAt());
         });
     }
@@ -85,8 +88,8 @@ public class DossierLifecycle {
         Optional<DossierStatus> mapped = backend.map(status.statusCode());
         if (mapped.isEmpty()) {
             if (!status.statusCode().equals(dossier.backendStatus())) {
-                store.history(dossier.id(), dossier.status(), status.statusCode(), "Trạng thái " + status.statusCode()
-                        + " của hệ thống một cửa chưa được ánh xạ (" + source + ")", now);
+                store.history(dossier.id(), dossier.status(), status.statusCode(), texts.get("dossier.unmapped-status",
+                        status.statusCode(), source), now);
                 store.updateStatus(dossier.id(), dossier.status(), status.statusCode(), status.localCode(),
                         dossier.supplementRequest(), status.appointmentAt(), status.completedAt(), results(status), now);
             }
@@ -122,12 +125,12 @@ public class DossierLifecycle {
         Map<String, String> fields = new HashMap<>();
         fields.put("trackingCode", dossier.trackingCode());
         fields.put("procedureName", dossier.procedureName());
-        fields.put("status", next.label());
-        fields.put("appointmentDate", appointment == null ? "sẽ được thông báo" : DATE.format(appointment.atZone(zone)));
-        fields.put("request", request == null ? "xem chi tiết trên ứng dụng" : request);
+        fields.put("status", texts.get(next.textKey()));
+        fields.put("appointmentDate", appointment == null ? texts.get("dossier.appointment-pending") : DATE.format(appointment.atZone(zone)));
+        fields.put("request", request == null ? texts.get("dossier.request-in-app") : request);
         fields.put("deadline", DATE.format(clock.instant().plus(java.time.Duration.ofDays(30)).atZone(zone)));
         fields.put("returnInstructions", "POSTAL".equals(dossier.returnMethod())
-                ? "Kết quả sẽ được gửi đến bạn qua bưu chính công ích." : "Mời bạn đến Bộ phận Một cửa để nhận kết quả.");
+                ? texts.get("dossier.return-postal") : texts.get("dossier.return-counter"));
         String phone = null;
         try {
             phone = JSON.readTree(cipher.decrypt(dossier.applicant(), "dossier.applicant")).path("phone").asText(null);

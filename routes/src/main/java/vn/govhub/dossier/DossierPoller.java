@@ -46,12 +46,12 @@ public class DossierPoller {
     public int pollDue() {
         int changed = 0;
         for (ProvinceProperties province : provinces.enabled()) {
-            if (!province.dossiers().enabled() || province.dossiers().caseSystem().pollEvery() == null) {
+            if (!DossiersSection.of(province).enabled() || DossiersSection.of(province).caseSystem().pollEvery() == null) {
                 continue;
             }
             Instant now = clock.instant();
             Instant last = lastPoll.get(province.id());
-            if (last != null && last.plus(province.dossiers().caseSystem().pollEvery()).isAfter(now)) {
+            if (last != null && last.plus(DossiersSection.of(province).caseSystem().pollEvery()).isAfter(now)) {
                 continue;
             }
             lastPoll.put(province.id(), now);
@@ -96,8 +96,8 @@ public class DossierPoller {
     public void retention() {
         Instant now = clock.instant();
         for (ProvinceProperties province : provinces.enabled()) {
-            if (province.dossiers().enabled()) {
-                int purged = store.purgeEndedBefore(province.id(), now.minus(province.dossiers().retention()), now);
+            if (DossiersSection.of(province).enabled()) {
+                int purged = store.purgeEndedBefore(province.id(), now.minus(DossiersSection.of(province).retention()), now);
                 if (purged > 0) {
                     log.info("retention: {} attachments of ended dossiers of {} purged", purged, province.id());
                 }

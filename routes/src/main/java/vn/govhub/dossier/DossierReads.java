@@ -2,6 +2,7 @@ package vn.govhub.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
+import vn.govhub.api.Texts;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
 
 import java.time.Instant;
@@ -14,13 +15,15 @@ import java.util.Optional;
 public class DossierReads {
 
     private final DossierStore store;
+    private final Texts texts;
 
-    public DossierReads(DossierStore store) {
+    public DossierReads(DossierStore store, Texts texts) {
         this.store = store;
+        this.texts = texts;
     }
 
     public List<DossierViews.Summary> mine(Citizen citizen, int limit) {
-        return store.mine(citizen.province(), citizen.appUserId(), limit).stream().map(DossierReads::summary).toList();
+        return store.mine(citizen.province(), citizen.appUserId(), limit).stream().map(this::summary).toList();
     }
 
     public DossierViews.Detail detail(DossierStore.Dossier d, boolean backendAllowsWithdrawal) {
@@ -35,16 +38,16 @@ public class DossierReads {
             results.add(new DossierViews.Result(r.path("name").asText(null), r.path("url").asText(null)));
         }
         List<DossierViews.Step> history = store.history(d.id()).stream()
-                .map(h -> new DossierViews.Step(h.status().name(), h.status().label(), h.note(), iso(h.at()))).toList();
+                .map(h -> new DossierViews.Step(h.status().name(), label(h.status()), h.note(), iso(h.at()))).toList();
         boolean canWithdraw = backendAllowsWithdrawal && !d.status().ended() && d.status() != DossierStatus.RESULT_READY;
         return new DossierViews.Detail(d.id(), d.trackingCode(), d.procedureCode(), d.procedureName(), d.status().name(),
-                d.status().label(), d.supplementRequest(), iso(d.appointmentAt()), iso(d.completedAt()), d.returnMethod(),
+                label(d.status()), d.supplementRequest(), iso(d.appointmentAt()), iso(d.completedAt()), d.returnMethod(),
                 iso(d.submittedAt()), iso(d.updatedAt()), canWithdraw, documents, supplements, results, history);
     }
 
     public Optional<DossierViews.Tracked> track(String code) {
         return store.byTrackingCode(code).map(d -> new DossierViews.Tracked(d.trackingCode(), d.procedureName(),
-                d.status().name(), d.status().label(), iso(d.appointmentAt()), iso(d.updatedAt())));
+                d.status().name(), label(d.status()), iso(d.appointmentAt()), iso(d.updatedAt())));
     }
 
     public List<DossierViews.AdminRow> byStatus(String province, DossierStatus status, int limit) {
@@ -53,9 +56,13 @@ public class DossierReads {
                 d.lastError(), iso(d.submittedAt()), iso(d.updatedAt()))).toList();
     }
 
-    static DossierViews.Summary summary(DossierStore.Dossier d) {
+    private DossierViews.Summary summary(DossierStore.Dossier d) {
         return new DossierViews.Summary(d.id(), d.trackingCode(), d.procedureCode(), d.procedureName(), d.status().name(),
-                d.status().label(), iso(d.submittedAt()), iso(d.updatedAt()), iso(d.appointmentAt()));
+                label(d.status()), iso(d.submittedAt()), iso(d.updatedAt()), iso(d.appointmentAt()));
+    }
+
+    private String label(DossierStatus status) {
+        return texts.get(status.textKey());
     }
 
     private static DossierViews.Document document(DossierStore.FileRow f) {

@@ -1,7 +1,9 @@
 package vn.govhub.dossier;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import vn.govhub.config.ProvinceSection;
 import vn.govhub.platform.schedule.ScheduledTasks;
 import vn.govhub.platform.schedule.Task;
 
@@ -15,6 +17,12 @@ import java.time.Duration;
  */
 @Component
 public class DossierRoutes extends RouteBuilder {
+
+    /** The {@code dossiers} section of the province files belongs to this flow. */
+    @Bean
+    static ProvinceSection<DossiersSection> dossiersSection() {
+        return DossiersSection.SECTION;
+    }
 
     private final ScheduledTasks tasks;
 

@@ -1,6 +1,5 @@
 package vn.govhub.dossier;
 
-import vn.govhub.files.FileKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,13 +9,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.govhub.api.ApiException;
 import vn.govhub.api.ApiException.FieldProblem;
+import vn.govhub.api.ApiException;
+import vn.govhub.api.Texts;
 import vn.govhub.catalogue.CatalogueStore;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.zalo.PhoneNumbers;
+import vn.govhub.files.FileKind;
 import vn.govhub.model.Procedure;
+import vn.govhub.platform.DailyCounters;
 import vn.govhub.platform.outbox.Outbox;
 import vn.govhub.security.DataCipher;
 import vn.govhub.zalo.ZaloIdentity.Citizen;
@@ -64,16 +66,21 @@ public class DossierService {
     private final Outbox outbox;
     private final DataCipher cipher;
     private final TransactionTemplate transactions;
+    private final DailyCounters counters;
+    private final Texts texts;
     private final Clock clock;
 
     public DossierService(ProvinceRegistry provinces, CatalogueStore catalogue, DossierStore store, Outbox outbox,
-                          DataCipher cipher, TransactionTemplate transactions, Clock clock) {
+                          DataCipher cipher, DailyCounters counters, TransactionTemplate transactions, Texts texts,
+                          Clock clock) {
         this.provinces = provinces;
         this.catalogue = catalogue;
         this.store = store;
         this.outbox = outbox;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.counters = counters;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -85,7 +92,7 @@ public class DossierService {
     }
 
     public DossierViews.Upload upload(Citizen citizen, String fileName, String declaredType, byte[] content) {
-        ProvinceProperties.Dossiers rules = rules(citizen.province());
+        DossiersSection rules = rules(citizen.province());
         List<FieldProblem> problems = new ArrayList<>();
         CheckedFile checked = checkFile("file", fileName, declaredType, content, rules, problems);
         if (!problems.isEmpty()) {
@@ -105,7 +112,7 @@ public class DossierService {
     public DossierViews.Accepted submit(Citizen citizen, DossierRequests.Submission request,
                                         List<DossierRequests.InlineFile> inline, String idempotencyKey) {
         ProvinceProperties province = provinces.find(citizen.province()).orElseThrow();
-        ProvinceProperties.Dossiers rules = rules(citizen.province());
+        DossiersSection rules = rules(citizen.province());
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.invalid("Idempotency-Key", "must be 8 to 128 letters, digits or . _ : -");
         }
@@ -121,7 +128,7 @@ public class DossierService {
         // one another's blob inserts on the counter row; a submission that then fails leaves a gap, never a repeat
         Instant now = clock.instant();
         String day = DAY.format(now.atZone(province.zone()));
-        int counter = transactions.execute(tx -> store.nextCounter(rules.agencyCode(), day));
+        int counter = transactions.execute(tx -> counters.next(rules.agencyCode(), day));
         String trackingCode = rules.agencyCode() + "-" + day + "-" + String.format("%04d", counter);
         try {
             return transactions.execute(tx -> accept(citizen, province, request, checked, idempotencyKey, hash, trackingCode, now));
@@ -155,7 +162,7 @@ public class DossierService {
     private record Attachment(String requirementCode, String uploadId, DossierRequests.InlineFile inline, FileKind kind) {
     }
 
-    private Checked check(Citizen citizen, ProvinceProperties province, ProvinceProperties.Dossiers rules,
+    private Checked check(Citizen citizen, ProvinceProperties province, DossiersSection rules,
                           DossierRequests.Submission request, List<DossierRequests.InlineFile> inline) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request == null) {
@@ -261,7 +268,7 @@ public class DossierService {
         return blank(code) ? "doc-" + (index + 1) : code.trim();
     }
 
-    private List<Attachment> attachments(Citizen citizen, ProvinceProperties.Dossiers rules, DossierRequests.Submission request,
+    private List<Attachment> attachments(Citizen citizen, DossiersSection rules, DossierRequests.Submission request,
                                          List<DossierRequests.InlineFile> inline, Procedure.DocumentCase documentCase,
                                          List<FieldProblem> problems) {
         List<Attachment> attachments = new ArrayList<>();
@@ -331,7 +338,7 @@ public class DossierService {
     }
 
     private CheckedFile checkFile(String field, String fileName, String declaredType, byte[] content,
-                                  ProvinceProperties.Dossiers rules, List<FieldProblem> problems) {
+                                  DossiersSection rules, List<FieldProblem> problems) {
         if (content == null || content.length == 0) {
             problems.add(new FieldProblem(field, "is empty"));
             return null;
@@ -396,7 +403,7 @@ public class DossierService {
                         f.sha256(), id, null, attachment.requirementCode(), now, false), f.content());
             }
         }
-        store.history(id, DossierStatus.SUBMITTED, null, "Nộp trực tuyến qua Zalo mini app", now);
+        store.history(id, DossierStatus.SUBMITTED, null, texts.get("dossier.submitted"), now);
         outbox.add(TOPIC, id, "forward:" + id, payload("forward", province.id(), id, null, null));
         log.info("dossier {} ({}) accepted for {} procedure {}", trackingCode, id, province.id(), c.procedure().code());
         return new DossierViews.Accepted(id, trackingCode, DossierStatus.SUBMITTED.name(), now.toString(), false);
@@ -406,7 +413,7 @@ public class DossierService {
 
     public DossierViews.SupplementView supplement(Citizen citizen, String dossierId, DossierRequests.SupplementSubmission request,
                                                   List<DossierRequests.InlineFile> inline) {
-        ProvinceProperties.Dossiers rules = rules(citizen.province());
+        DossiersSection rules = rules(citizen.province());
         DossierStore.Dossier dossier = owned(citizen, dossierId);
         if (dossier.status() != DossierStatus.NEEDS_SUPPLEMENT) {
             throw new ApiException(409, "Conflict", "The agency has not asked for a supplement to this dossier (status "
@@ -443,7 +450,7 @@ public class DossierService {
                             f.sha256(), dossierId, supplementId, attachment.requirementCode(), now, false), f.content());
                 }
             }
-            store.history(dossierId, DossierStatus.NEEDS_SUPPLEMENT, null, "Công dân gửi bổ sung " + attachments.size() + " tệp", now);
+            store.history(dossierId, DossierStatus.NEEDS_SUPPLEMENT, null, texts.get("dossier.supplement-received", String.valueOf(attachments.size())), now);
             outbox.add(TOPIC, dossierId, "supplement:" + supplementId, payload("supplement", citizen.province(), dossierId, supplementId, null));
         });
         return new DossierViews.SupplementView(supplementId, note, "PENDING", now.toString(), null, List.of());
@@ -458,14 +465,14 @@ public class DossierService {
         if (dossier.status().ended() || dossier.status() == DossierStatus.RESULT_READY) {
             throw new ApiException(409, "Conflict", "The dossier can no longer be withdrawn (status " + dossier.status() + ").", List.of());
         }
-        String reason = request == null || blank(request.reason()) ? "Công dân rút hồ sơ" : request.reason().trim();
+        String reason = request == null || blank(request.reason()) ? texts.get("dossier.withdraw-reason") : request.reason().trim();
         if (reason.length() > 1000) {
             throw ApiException.invalid("reason", "must be at most 1000 characters");
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
             store.lock(dossierId);
-            store.history(dossierId, dossier.status(), null, "Yêu cầu rút hồ sơ: " + reason, now);
+            store.history(dossierId, dossier.status(), null, texts.get("dossier.withdraw-requested", reason), now);
             outbox.add(TOPIC, dossierId, "withdraw:" + dossierId, payload("withdraw", citizen.province(), dossierId, null, reason));
         });
     }
@@ -478,12 +485,12 @@ public class DossierService {
 
     // --- helpers
 
-    ProvinceProperties.Dossiers rules(String provinceId) {
+    DossiersSection rules(String provinceId) {
         ProvinceProperties province = provinces.find(provinceId).orElseThrow(() -> ApiException.invalid("province", "unknown province"));
-        if (!province.dossiers().enabled()) {
+        if (!DossiersSection.of(province).enabled()) {
             throw new ApiException(404, "Not Found", "Province '" + provinceId + "' does not take dossiers online.", List.of());
         }
-        return province.dossiers();
+        return DossiersSection.of(province);
     }
 
     static String payload(String kind, String province, String dossierId, String supplementId, String reason) {

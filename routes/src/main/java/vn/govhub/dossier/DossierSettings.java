@@ -11,8 +11,6 @@ import java.time.Duration;
  * @param uploadTtl        an upload no dossier took within this is deleted
  * @param batch            forwards claimed per pass
  * @param lease            a claimed forward not finished within this is taken up again (crash of its node)
- * @param breakerFailures  consecutive failures that open a backend's circuit
- * @param breakerOpen      how long an open circuit stays open before one probe is let through
  * @param trackPerMinute   public tracking-code look-ups per client address per minute
  */
 @ConfigurationProperties("govhub.dossiers")
@@ -20,7 +18,5 @@ public record DossierSettings(
         @DefaultValue("24h") Duration uploadTtl,
         @DefaultValue("50") int batch,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("5") int breakerFailures,
-        @DefaultValue("30s") Duration breakerOpen,
         @DefaultValue("30") int trackPerMinute) {
 }

@@ -8,29 +8,27 @@ import java.util.Map;
  * FORWARD_FAILED. Each backend's codes map onto these by configuration ({@link StatusMapping}).
  */
 public enum DossierStatus {
-    SUBMITTED("đã gửi, đang chuyển đến cơ quan giải quyết", null),
-    FORWARDED("đã chuyển đến cơ quan giải quyết", null),
-    RECEIVED("đã được tiếp nhận", "dossier-received"),
-    IN_PROGRESS("đang được giải quyết", "dossier-status-changed"),
-    NEEDS_SUPPLEMENT("cần bổ sung giấy tờ", "supplement-requested"),
-    RESULT_READY("đã có kết quả", "result-ready"),
-    RETURNED("đã trả kết quả", "dossier-status-changed"),
-    REFUSED("bị từ chối tiếp nhận", "dossier-status-changed"),
-    WITHDRAWN("đã rút hồ sơ", "dossier-status-changed"),
-    STOPPED("đã dừng xử lý", "dossier-status-changed"),
-    FORWARD_FAILED("đang chờ chuyển lại đến cơ quan giải quyết", null);
+    SUBMITTED(null),
+    FORWARDED(null),
+    RECEIVED("dossier-received"),
+    IN_PROGRESS("dossier-status-changed"),
+    NEEDS_SUPPLEMENT("supplement-requested"),
+    RESULT_READY("result-ready"),
+    RETURNED("dossier-status-changed"),
+    REFUSED("dossier-status-changed"),
+    WITHDRAWN("dossier-status-changed"),
+    STOPPED("dossier-status-changed"),
+    FORWARD_FAILED(null);
 
-    private final String label;
     private final String notificationKind;
 
-    DossierStatus(String label, String notificationKind) {
-        this.label = label;
+    DossierStatus(String notificationKind) {
         this.notificationKind = notificationKind;
     }
 
-    /** Vietnamese wording for the citizen ("Hồ sơ ... {label}"). */
-    public String label() {
-        return label;
+    /** The key of the citizen's wording of the status in {@code texts.properties} ("Hồ sơ ... đã được tiếp nhận"). */
+    public String textKey() {
+        return "dossier.status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The notification kind ({@code config/notifications.yml}) the citizen gets on entering it; null: none. */

@@ -216,17 +216,6 @@ public class DossierStore {
         jdbc.update("UPDATE dossier_supplement SET status = ?, sent_at = ? WHERE id = ?", status, ts(at), id);
     }
 
-    /**
-     * The next tracking-code counter of an agency's day; the row is locked until the caller commits, so call it in
-     * a short transaction of its own. (ON CONFLICT keeps a PostgreSQL transaction usable when two submissions create
-     * the day's row at once.)
-     */
-    public int nextCounter(String agency, String day) {
-        jdbc.update("INSERT INTO dossier_counter (agency, day_key, counter) VALUES (?, ?, 0) ON CONFLICT DO NOTHING", agency, day);
-        jdbc.update("UPDATE dossier_counter SET counter = counter + 1 WHERE agency = ? AND day_key = ?", agency, day);
-        return jdbc.queryForObject("SELECT counter FROM dossier_counter WHERE agency = ? AND day_key = ?", Integer.class, agency, day);
-    }
-
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

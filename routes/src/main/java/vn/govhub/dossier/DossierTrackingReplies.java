@@ -1,6 +1,7 @@
 package vn.govhub.dossier;
 
 import org.springframework.stereotype.Component;
+import vn.govhub.api.Texts;
 import vn.govhub.zalo.TrackingCodeReplies;
 
 import java.util.Optional;
@@ -14,9 +15,11 @@ class DossierTrackingReplies implements TrackingCodeReplies {
     private static final Pattern CODE = Pattern.compile("\\b([A-Za-z0-9.]{2,32}-\\d{6}-\\d{4,6})\\b");
 
     private final DossierStore store;
+    private final Texts texts;
 
-    DossierTrackingReplies(DossierStore store) {
+    DossierTrackingReplies(DossierStore store, Texts texts) {
         this.store = store;
+        this.texts = texts;
     }
 
     @Override
@@ -28,8 +31,8 @@ class DossierTrackingReplies implements TrackingCodeReplies {
         while (m.find()) {
             Optional<DossierStore.Dossier> d = store.byTrackingCode(m.group(1)).filter(x -> x.province().equals(province));
             if (d.isPresent()) {
-                return Optional.of("Hồ sơ " + d.get().trackingCode() + " (" + d.get().procedureName() + ") "
-                        + d.get().status().label() + ".");
+                return Optional.of(texts.get("dossier.tracking-reply", d.get().trackingCode(), d.get().procedureName(),
+                        texts.get(d.get().status().textKey())));
             }
         }
         return Optional.empty();

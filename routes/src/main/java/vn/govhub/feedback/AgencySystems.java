@@ -2,10 +2,9 @@ package vn.govhub.feedback;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.stereotype.Component;
-import vn.govhub.upstream.Breakers;
-import vn.govhub.config.FeedbackProperties;
 import vn.govhub.connectors.agency.AgencySystem;
 import vn.govhub.connectors.agency.AgencySystemSettings;
+import vn.govhub.upstream.Breakers;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,31 +19,30 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AgencySystems {
 
     /** One agency's system as the deliverer uses it. */
-    public record Target(String province, FeedbackProperties.Agency agency, AgencySystem client, CircuitBreaker breaker) {
-        public FeedbackProperties.AgencySystem config() {
+    public record Target(String province, FeedbackSection.Agency agency, AgencySystem client, CircuitBreaker breaker) {
+        public FeedbackSection.AgencySystem config() {
             return agency.system();
         }
     }
 
-    private record Built(FeedbackProperties.AgencySystem config, AgencySystem client, CircuitBreaker breaker) {
+    private record Built(FeedbackSection.AgencySystem config, AgencySystem client, CircuitBreaker breaker) {
     }
 
     private final FeedbackTables tables;
-    private final FeedbackSettings settings;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
 
-    public AgencySystems(FeedbackTables tables, FeedbackSettings settings) {
+    public AgencySystems(FeedbackTables tables) {
         this.tables = tables;
-        this.settings = settings;
     }
 
     /** The agency's system, if the province takes feedback and the agency has one. */
     public Optional<Target> of(String provinceId, String agencyId) {
-        return tables.province(provinceId).map(p -> p.feedback().agency(agencyId)).filter(a -> a != null && a.system() != null)
+        return tables.province(provinceId).map(p -> FeedbackSection.of(p).agency(agencyId)).filter(a -> a != null && a.system() != null)
                 .map(agency -> {
                     Built b = built.compute(provinceId + "/" + agency.id(), (key, existing) -> existing != null
                             && existing.config().equals(agency.system()) ? existing
-                            : new Built(agency.system(), new AgencySystem(settings(agency)), existing != null ? existing.breaker() : breaker(key)));
+                            : new Built(agency.system(), new AgencySystem(settings(agency)), existing != null && sameBreaker(existing.config(), agency.system())
+                                    ? existing.breaker() : breaker(key, agency.system())));
                     return new Target(provinceId, agency, b.client(), b.breaker());
                 });
     }
@@ -55,8 +53,8 @@ public class AgencySystems {
         return states;
     }
 
-    static AgencySystemSettings settings(FeedbackProperties.Agency agency) {
-        FeedbackProperties.AgencySystem s = agency.system();
+    static AgencySystemSettings settings(FeedbackSection.Agency agency) {
+        FeedbackSection.AgencySystem s = agency.system();
         AgencySystemSettings.Auth auth = switch (s.auth()) {
             case "bearer" -> AgencySystemSettings.Auth.bearer(s.secret());
             case "basic" -> AgencySystemSettings.Auth.basic(s.username(), s.secret());
@@ -67,7 +65,11 @@ public class AgencySystems {
                 s.fields(), s.ticketField());
     }
 
-    private CircuitBreaker breaker(String key) {
-        return Breakers.of("agency-" + key, settings.breakerFailures(), settings.breakerOpen());
+    private static boolean sameBreaker(FeedbackSection.AgencySystem a, FeedbackSection.AgencySystem b) {
+        return a.breakerFailures() == b.breakerFailures() && a.breakerOpen().equals(b.breakerOpen());
+    }
+
+    private static CircuitBreaker breaker(String key, FeedbackSection.AgencySystem config) {
+        return Breakers.of("agency-" + key, config.breakerFailures(), config.breakerOpen());
     }
 }

@@ -27,12 +27,12 @@ import java.util.Map;
 class AgencyWebhookController {
 
     private final FeedbackTables tables;
-    private final FeedbackService service;
+    private final FeedbackHandling handling;
     private final Clock clock;
 
-    AgencyWebhookController(FeedbackTables tables, FeedbackService service, Clock clock) {
+    AgencyWebhookController(FeedbackTables tables, FeedbackHandling handling, Clock clock) {
         this.tables = tables;
-        this.service = service;
+        this.handling = handling;
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ class AgencyWebhookController {
     ResponseEntity<?> receive(@PathVariable String province, @PathVariable String agency, @RequestBody(required = false) byte[] body,
                               @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
                               @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signature) {
-        var config = tables.province(province).map(p -> p.feedback().agency(agency)).map(a -> a.system()).orElse(null);
+        var config = tables.province(province).map(p -> FeedbackSection.of(p).agency(agency)).map(a -> a.system()).orElse(null);
         if (config == null || config.callbackSecret() == null || config.callbackSecret().isBlank()) {
             return problem(HttpStatus.NOT_FOUND, "No system of agency '" + agency + "' of province '" + province + "' calls back here.");
         }
@@ -58,7 +58,7 @@ class AgencyWebhookController {
         }
         int applied = 0;
         for (AgencyUpdate update : updates) {
-            if (service.applyAgencyUpdate(province, agency, update)) {
+            if (handling.applyAgencyUpdate(province, agency, update)) {
                 applied++;
             }
         }

@@ -32,16 +32,16 @@ import java.util.Map;
 class FeedbackAdminController {
 
     private final FeedbackStore store;
-    private final FeedbackService service;
+    private final FeedbackHandling handling;
     private final FeedbackReads reads;
     private final FeedbackDeliverer deliverer;
     private final ProvinceRegistry provinces;
     private final Clock clock;
 
-    FeedbackAdminController(FeedbackStore store, FeedbackService service, FeedbackReads reads, FeedbackDeliverer deliverer,
+    FeedbackAdminController(FeedbackStore store, FeedbackHandling handling, FeedbackReads reads, FeedbackDeliverer deliverer,
                             ProvinceRegistry provinces, Clock clock) {
         this.store = store;
-        this.service = service;
+        this.handling = handling;
         this.reads = reads;
         this.deliverer = deliverer;
         this.provinces = provinces;
@@ -54,7 +54,7 @@ class FeedbackAdminController {
                                      @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String delivery,
                                      @RequestParam(required = false) Integer limit) {
         AdminPrincipal principal = AdminPrincipal.of(request);
-        List<String> ids = province == null ? provinces.enabled().stream().filter(p -> p.feedback().enabled()).map(p -> p.id()).toList()
+        List<String> ids = province == null ? provinces.enabled().stream().filter(p -> FeedbackSection.of(p).enabled()).map(p -> p.id()).toList()
                 : List.of(province);
         List<FeedbackStatus> statuses = null;
         if (status != null) {
@@ -115,17 +115,17 @@ class FeedbackAdminController {
             }
             return reads.inboxed(store.find(id).orElseThrow(), true);
         }
-        FeedbackService.Action step = switch (action) {
-            case "claim" -> FeedbackService.Action.CLAIM;
-            case "reply" -> FeedbackService.Action.REPLY;
-            case "transfer" -> FeedbackService.Action.TRANSFER;
-            case "close" -> FeedbackService.Action.CLOSE;
-            case "reject" -> FeedbackService.Action.REJECT;
+        FeedbackHandling.Action step = switch (action) {
+            case "claim" -> FeedbackHandling.Action.CLAIM;
+            case "reply" -> FeedbackHandling.Action.REPLY;
+            case "transfer" -> FeedbackHandling.Action.TRANSFER;
+            case "close" -> FeedbackHandling.Action.CLOSE;
+            case "reject" -> FeedbackHandling.Action.REJECT;
             default -> throw ApiException.notFound("No action '" + action + "' (claim, reply, transfer, close, reject, replay).");
         };
         byte[] raw = RequestBodies.raw(request);
         FeedbackRequests.Step body = raw.length == 0 ? null : RequestBodies.json(raw, FeedbackRequests.Step.class);
-        return reads.inboxed(service.act(report.id(), step, principal.name(), body), true);
+        return reads.inboxed(handling.act(report.id(), step, principal.name(), body), true);
     }
 
     /** Operators: every failed delivery of a province back to the outbox. */
@@ -146,7 +146,7 @@ class FeedbackAdminController {
     @PostMapping("/escalation")
     Map<String, Object> escalate(HttpServletRequest request) {
         operator(request);
-        return Map.of("escalated", service.escalateOverdue());
+        return Map.of("escalated", handling.escalateOverdue());
     }
 
     private FeedbackStore.Report permitted(HttpServletRequest request, String id) {

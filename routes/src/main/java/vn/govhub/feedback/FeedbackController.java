@@ -29,16 +29,16 @@ class FeedbackController {
 
     private static final int MAX_LIST = 100;
 
-    private final FeedbackService service;
+    private final FeedbackIntake intake;
     private final FeedbackReads reads;
     private final ProvinceRegistry provinces;
     private final FeedbackSettings settings;
     private final FeedbackStore store;
 
-    FeedbackController(FeedbackService service, FeedbackReads reads, ProvinceRegistry provinces,
+    FeedbackController(FeedbackIntake intake, FeedbackReads reads, ProvinceRegistry provinces,
                        FeedbackSettings settings, FeedbackStore store) {
         this.store = store;
-        this.service = service;
+        this.intake = intake;
         this.reads = reads;
         this.provinces = provinces;
         this.settings = settings;
@@ -48,10 +48,10 @@ class FeedbackController {
     ResponseEntity<?> submit(HttpServletRequest request, @RequestParam(required = false) String province) throws IOException {
         Citizen citizen = citizen(request, province);
         List<FeedbackRequests.Photo> photos = new ArrayList<>();
-        long maxPhoto = provinces.find(citizen.province()).map(p -> p.feedback().maxPhotoBytes()).orElse(0L);
+        long maxPhoto = provinces.find(citizen.province()).map(p -> FeedbackSection.of(p).maxPhotoBytes()).orElse(0L);
         FeedbackRequests.Submission submission = RequestBodies.read(request, "feedback", FeedbackRequests.Submission.class,
                 (name, fileName, contentType, content) -> photos.add(new FeedbackRequests.Photo(fileName, contentType, content)), maxPhoto);
-        FeedbackViews.Accepted accepted = service.submit(citizen.province(), FeedbackService.Sender.app(citizen.appUserId(), citizen.name()),
+        FeedbackViews.Accepted accepted = intake.submit(citizen.province(), FeedbackIntake.Sender.app(citizen.appUserId(), citizen.name()),
                 submission, photos, request.getHeader("Idempotency-Key"), null);
         return ResponseEntity.status(accepted.duplicate() ? 200 : 202).header("Location", "/api/v1/feedback/" + accepted.id()).body(accepted);
     }
@@ -60,7 +60,7 @@ class FeedbackController {
     @GetMapping("/categories")
     java.util.Map<String, Object> categories(HttpServletRequest request, @RequestParam(required = false) String province) {
         ProvinceProperties p = province(province != null ? province : request.getHeader("province"));
-        var rules = p.feedback();
+        var rules = FeedbackSection.of(p);
         List<java.util.Map<String, Object>> categories = rules.categories().stream().map(c -> {
             java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
             view.put("code", c.code());
@@ -126,14 +126,14 @@ class FeedbackController {
         if (radius != null && (radius < 1 || radius > 50_000)) {
             throw ApiException.invalid("radius", "must be 1 to 50000 metres");
         }
-        if (category != null && p.feedback().category(category) == null) {
+        if (category != null && FeedbackSection.of(p).category(category) == null) {
             throw ApiException.invalid("category", "is not a category of this province");
         }
         return reads.board(p.id(), statuses, category, lat, lon, radius == null ? 2000 : radius, limit(limit, settings.boardLimit()));
     }
 
     private ProvinceProperties province(String id) {
-        List<ProvinceProperties> taking = provinces.enabled().stream().filter(p -> p.feedback().enabled()).toList();
+        List<ProvinceProperties> taking = provinces.enabled().stream().filter(p -> FeedbackSection.of(p).enabled()).toList();
         if (id == null) {
             if (taking.size() == 1) {
                 return taking.get(0);

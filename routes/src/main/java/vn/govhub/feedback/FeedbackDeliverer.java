@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.api.Texts;
-import vn.govhub.config.FeedbackProperties;
 import vn.govhub.connectors.agency.AgencyFeedback;
-import vn.govhub.connectors.agency.AgencySystemException;
 import vn.govhub.connectors.agency.Delivered;
 import vn.govhub.files.FileLinks;
 import vn.govhub.platform.outbox.DeliveryEngine;
@@ -34,7 +32,7 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
 
     private final Outbox outbox;
     private final FeedbackStore store;
-    private final FeedbackService service;
+    private final FeedbackReads reads;
     private final AgencySystems systems;
     private final FileLinks links;
     private final FeedbackSettings settings;
@@ -43,12 +41,12 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
     private final Clock clock;
     private final DeliveryEngine<JsonNode, AgencySystems.Target, Delivered> engine;
 
-    public FeedbackDeliverer(Outbox outbox, FeedbackStore store, FeedbackService service, AgencySystems systems, FileLinks links,
+    public FeedbackDeliverer(Outbox outbox, FeedbackStore store, FeedbackReads reads, AgencySystems systems, FileLinks links,
                              FeedbackSettings settings, TransactionTemplate transactions, Texts texts, Clock clock,
                              MeterRegistry meters) {
         this.outbox = outbox;
         this.store = store;
-        this.service = service;
+        this.reads = reads;
         this.systems = systems;
         this.links = links;
         this.settings = settings;
@@ -56,7 +54,7 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
         this.texts = texts;
         this.clock = clock;
         this.engine = new DeliveryEngine<>(DeliveryEngine.Spec.ordered("feedback-deliver", settings.batch(), settings.lease(),
-                "govhub.feedback.deliveries"), outbox.work(FeedbackService.TOPIC), this, transactions, clock, meters);
+                "govhub.feedback.deliveries"), outbox.work(FeedbackIntake.TOPIC), this, transactions, clock, meters);
     }
 
     /** One pass over due entries; returns how many were delivered. */
@@ -85,13 +83,7 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
 
     @Override
     public Failure classify(Exception failure) {
-        if (failure instanceof AgencySystemException.Transient) {
-            return Failure.transientFailure(failure.getMessage());
-        }
-        if (failure instanceof AgencySystemException.Permanent) {
-            return Failure.permanent("refused by the agency's system: " + failure.getMessage());
-        }
-        return Failure.hub("hub error: " + failure);
+        return Failure.of(failure, "the agency's system");
     }
 
     @Override
@@ -110,8 +102,8 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
 
     @Override
     public RetryPolicy retryPolicy(AgencySystems.Target target) {
-        FeedbackProperties.AgencySystem config = target.config();
-        return new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax(), config.retryJitter(), settings.breakerOpen());
+        FeedbackSection.AgencySystem config = target.config();
+        return new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax(), config.retryJitter(), config.breakerOpen());
     }
 
     @Override
@@ -145,17 +137,17 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
             store.resetFailures(r.id());
             store.delivery(r.id(), "PENDING", null, null, clock.instant());
             store.history(r.id(), "REPLAYED", r.status(), r.agency(), "admin", texts.get("feedback.replayed"), clock.instant());
-            if (outbox.revive(FeedbackService.TOPIC, r.id()) == 0) {
-                outbox.add(FeedbackService.TOPIC, r.id(), "deliver:" + r.id() + ":" + r.agency() + ":replay:" + clock.millis(),
-                        FeedbackService.delivery(r.province(), r.id(), r.agency()));
+            if (outbox.revive(FeedbackIntake.TOPIC, r.id()) == 0) {
+                outbox.add(FeedbackIntake.TOPIC, r.id(), "deliver:" + r.id() + ":" + r.agency() + ":replay:" + clock.millis(),
+                        FeedbackIntake.delivery(r.province(), r.id(), r.agency()));
             }
             return true;
         }));
     }
 
     AgencyFeedback agencyFeedback(AgencySystems.Target target, FeedbackStore.Report r) {
-        FeedbackProperties.Category category = service.category(r.province(), r.category());
-        JsonNode contact = service.contact(r);
+        FeedbackSection.Category category = reads.category(r.province(), r.category());
+        JsonNode contact = reads.contact(r);
         List<AgencyFeedback.Photo> photos = store.photos(r.id()).stream()
                 .map(p -> new AgencyFeedback.Photo(p.id(), p.contentType(), p.size(), links.feedbackLink(p.id()))).toList();
         AgencyFeedback.Location location = r.lat() == null && r.address() == null && r.areaCode() == null ? null

@@ -1,10 +1,13 @@
 package vn.govhub.feedback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import vn.govhub.api.ApiException;
-import vn.govhub.config.FeedbackProperties;
+import vn.govhub.api.Json;
+import vn.govhub.api.Texts;
 import vn.govhub.connectors.zalo.PhoneNumbers;
+import vn.govhub.security.DataCipher;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +19,15 @@ import java.util.List;
 public class FeedbackReads {
 
     private final FeedbackStore store;
-    private final FeedbackService service;
+    private final DataCipher cipher;
     private final FeedbackTables tables;
+    private final Texts texts;
     private final Clock clock;
 
-    public FeedbackReads(FeedbackStore store, FeedbackService service, FeedbackTables tables, Clock clock) {
+    public FeedbackReads(FeedbackStore store, DataCipher cipher, FeedbackTables tables, Texts texts, Clock clock) {
         this.store = store;
-        this.service = service;
+        this.cipher = cipher;
+        this.texts = texts;
         this.tables = tables;
         this.clock = clock;
     }
@@ -39,7 +44,7 @@ public class FeedbackReads {
     }
 
     private FeedbackViews.Mine mineView(FeedbackStore.Report r, boolean withHistory) {
-        FeedbackProperties.Category category = service.category(r.province(), r.category());
+        FeedbackSection.Category category = category(r.province(), r.category());
         List<String> photos = store.photos(r.id()).stream().map(FeedbackStore.Photo::id).toList();
         return new FeedbackViews.Mine(r.id(), r.reference(), r.category(), category == null ? r.category() : category.name(),
                 r.title(), r.description(), r.status().name(), agencyName(r), r.answer(), string(r.answeredAt()), string(r.dueAt()),
@@ -59,12 +64,12 @@ public class FeedbackReads {
                 if (r.lat() == null) {
                     continue;
                 }
-                distance = Math.round(FeedbackService.distance(lat, lon, r.lat(), r.lon()));
+                distance = Math.round(FeedbackIntake.distance(lat, lon, r.lat(), r.lon()));
                 if (distance > radius) {
                     continue;
                 }
             }
-            FeedbackProperties.Category c = service.category(r.province(), r.category());
+            FeedbackSection.Category c = category(r.province(), r.category());
             out.add(new FeedbackViews.Published(r.reference(), r.category(), c == null ? r.category() : c.name(), r.title(),
                     r.description(), r.status().name(), agencyName(r), r.answer(), string(r.answeredAt()), string(r.submittedAt()),
                     round(r.lat()), round(r.lon()), r.areaCode(), distance));
@@ -81,8 +86,8 @@ public class FeedbackReads {
     /** An inbox entry; {@code full} adds the history and the sender's contact in clear (else masked). */
     public FeedbackViews.Inboxed inboxed(FeedbackStore.Report r, boolean full) {
         Instant now = clock.instant();
-        JsonNode contact = service.contact(r);
-        String sender = r.anonymous() ? "(ẩn danh)" : contact == null ? null : full
+        JsonNode contact = contact(r);
+        String sender = r.anonymous() ? texts.get("feedback.anonymous") : contact == null ? null : full
                 ? contact.path("name").asText("") + (contact.hasNonNull("phone") ? ", " + contact.path("phone").asText() : "")
                 : mask(contact.path("name").asText(""), contact.path("phone").asText(null));
         return new FeedbackViews.Inboxed(r.id(), r.reference(), r.province(), r.category(), r.title(), r.description(),
@@ -97,7 +102,7 @@ public class FeedbackReads {
     }
 
     private String agencyName(FeedbackStore.Report r) {
-        return tables.province(r.province()).map(p -> p.feedback().agency(r.agency())).map(FeedbackProperties.Agency::name)
+        return tables.province(r.province()).map(p -> FeedbackSection.of(p).agency(r.agency())).map(FeedbackSection.Agency::name)
                 .orElse(r.agency());
     }
 
@@ -121,5 +126,22 @@ public class FeedbackReads {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** A category of a province's current configuration, or null. */
+    public FeedbackSection.Category category(String provinceId, String code) {
+        return tables.province(provinceId).map(p -> FeedbackSection.of(p).category(code)).orElse(null);
+    }
+
+    /** The sender's contact, decrypted (null when anonymous or none was given). */
+    public JsonNode contact(FeedbackStore.Report r) {
+        if (r.contact() == null || r.anonymous()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(cipher.decrypt(r.contact(), "feedback.contact"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored contact of " + r.reference() + " is unreadable", e);
+        }
     }
 }

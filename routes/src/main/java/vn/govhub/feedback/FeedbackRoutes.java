@@ -1,7 +1,9 @@
 package vn.govhub.feedback;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import vn.govhub.config.ProvinceSection;
 import vn.govhub.platform.schedule.ScheduledTasks;
 import vn.govhub.platform.schedule.Task;
 
@@ -15,6 +17,12 @@ import java.time.Duration;
 @Component
 public class FeedbackRoutes extends RouteBuilder {
 
+    /** The {@code feedback} section of the province files belongs to this flow. */
+    @Bean
+    static ProvinceSection<FeedbackSection> feedbackSection() {
+        return FeedbackSection.SECTION;
+    }
+
     private final ScheduledTasks tasks;
 
     public FeedbackRoutes(ScheduledTasks tasks) {
@@ -25,6 +33,6 @@ public class FeedbackRoutes extends RouteBuilder {
     public void configure() {
         tasks.schedule(this, Task.every("feedback-deliver", Duration.ofMillis(250)).calls("feedbackDeliverer", "deliverDue"));
         tasks.schedule(this, Task.every("feedback-escalation", Duration.ofMinutes(1)).after(Duration.ofSeconds(10)).onLeader()
-                .calls("feedbackService", "escalateOverdue"));
+                .calls("feedbackHandling", "escalateOverdue"));
     }
 }

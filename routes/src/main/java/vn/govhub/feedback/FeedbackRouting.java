@@ -6,7 +6,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import vn.govhub.config.FeedbackProperties;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,25 +27,25 @@ public final class FeedbackRouting {
     private record Outline(String code, PreparedGeometry shape) {
     }
 
-    private record Ranked(FeedbackProperties.Rule rule, int tier, int order) {
+    private record Ranked(FeedbackSection.Rule rule, int tier, int order) {
     }
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
-    private final FeedbackProperties config;
+    private final FeedbackSection config;
     private final List<Outline> areas;
     private final List<Ranked> rules;
 
-    public FeedbackRouting(FeedbackProperties config) {
+    public FeedbackRouting(FeedbackSection config) {
         this.config = config;
         List<Outline> outlines = new ArrayList<>();
-        for (FeedbackProperties.Area area : config.areas()) {
+        for (FeedbackSection.Area area : config.areas()) {
             outlines.add(new Outline(area.code(), PreparedGeometryFactory.prepare(polygon(area))));
         }
         this.areas = List.copyOf(outlines);
         List<Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < config.routing().size(); i++) {
-            FeedbackProperties.Rule rule = config.routing().get(i);
+            FeedbackSection.Rule rule = config.routing().get(i);
             boolean anyCategory = rule.category() == null || rule.category().equals("*");
             int tier = (anyCategory ? 2 : 0) + (rule.areas().isEmpty() ? 1 : 0);
             ranked.add(new Ranked(rule, tier, i));
@@ -55,7 +54,7 @@ public final class FeedbackRouting {
         this.rules = List.copyOf(ranked);
     }
 
-    public FeedbackProperties config() {
+    public FeedbackSection config() {
         return config;
     }
 
@@ -82,7 +81,7 @@ public final class FeedbackRouting {
     /** The agency for a category in an area ({@code areaCode} null when the place is unknown). */
     public Route route(String category, String areaCode) {
         for (Ranked r : rules) {
-            FeedbackProperties.Rule rule = r.rule();
+            FeedbackSection.Rule rule = r.rule();
             boolean categoryMatches = rule.category() == null || rule.category().equals("*") || rule.category().equals(category);
             boolean areaMatches = rule.areas().isEmpty() || (areaCode != null && rule.areas().contains(areaCode));
             if (categoryMatches && areaMatches) {
@@ -93,7 +92,7 @@ public final class FeedbackRouting {
         return new Route(config.defaultAgency(), "default agency");
     }
 
-    private static Polygon polygon(FeedbackProperties.Area area) {
+    private static Polygon polygon(FeedbackSection.Area area) {
         List<List<Double>> points = area.polygon();
         Coordinate[] ring = new Coordinate[points.size() + (closed(points) ? 0 : 1)];
         for (int i = 0; i < points.size(); i++) {

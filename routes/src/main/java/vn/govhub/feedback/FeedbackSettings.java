@@ -10,15 +10,11 @@ import java.time.Duration;
  *
  * @param batch           deliveries claimed per pass
  * @param lease           a claimed delivery not finished within this is taken up again (crash of its node)
- * @param breakerFailures consecutive failures that open an agency system's circuit
- * @param breakerOpen     how long an open circuit stays open before one probe is let through
  * @param boardLimit      most reports the public board answers at once
  */
 @ConfigurationProperties("govhub.feedback")
 public record FeedbackSettings(
         @DefaultValue("50") int batch,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("5") int breakerFailures,
-        @DefaultValue("30s") Duration breakerOpen,
         @DefaultValue("100") int boardLimit) {
 }

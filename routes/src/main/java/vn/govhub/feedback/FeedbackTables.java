@@ -1,7 +1,6 @@
 package vn.govhub.feedback;
 
 import org.springframework.stereotype.Component;
-import vn.govhub.config.FeedbackProperties;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class FeedbackTables {
 
-    private record Built(FeedbackProperties config, FeedbackRouting routing) {
+    private record Built(FeedbackSection config, FeedbackRouting routing) {
     }
 
     private final ProvinceRegistry provinces;
@@ -28,12 +27,12 @@ public class FeedbackTables {
 
     /** The province, if it takes feedback now. */
     public Optional<ProvinceProperties> province(String id) {
-        return id == null ? Optional.empty() : provinces.find(id).filter(p -> p.enabled() && p.feedback().enabled());
+        return id == null ? Optional.empty() : provinces.find(id).filter(p -> p.enabled() && FeedbackSection.of(p).enabled());
     }
 
     public Optional<FeedbackRouting> of(String provinceId) {
         return province(provinceId).map(p -> built.compute(p.id(), (id, existing) ->
-                existing != null && existing.config().equals(p.feedback()) ? existing
-                        : new Built(p.feedback(), new FeedbackRouting(p.feedback()))).routing());
+                existing != null && existing.config().equals(FeedbackSection.of(p)) ? existing
+                        : new Built(FeedbackSection.of(p), new FeedbackRouting(FeedbackSection.of(p)))).routing());
     }
 }

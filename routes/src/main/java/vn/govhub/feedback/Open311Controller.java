@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
-import vn.govhub.config.FeedbackProperties;
+import vn.govhub.api.Texts;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.open311.GeoReportFormat;
@@ -47,17 +47,20 @@ import java.util.Optional;
 class Open311Controller {
 
     private final ProvinceRegistry provinces;
-    private final FeedbackService service;
+    private final FeedbackIntake intake;
     private final FeedbackStore store;
     private final GeoReportWriter writer = new GeoReportWriter();
     private final GeoReportRequests requests;
     private final FeedbackSettings settings;
+    private final Texts texts;
 
-    Open311Controller(ProvinceRegistry provinces, FeedbackService service, FeedbackStore store, FeedbackSettings settings, Clock clock) {
+    Open311Controller(ProvinceRegistry provinces, FeedbackIntake intake, FeedbackStore store, FeedbackSettings settings,
+                      Texts texts, Clock clock) {
         this.provinces = provinces;
-        this.service = service;
+        this.intake = intake;
         this.store = store;
         this.settings = settings;
+        this.texts = texts;
         this.requests = new GeoReportRequests(GeoReportWriter.VIETNAM, clock);
     }
 
@@ -80,15 +83,15 @@ class Open311Controller {
         base = base.substring(0, base.indexOf("/open311/v2") + "/open311/v2".length()) + "/";
         String changeset = writer.datetime(provinces.snapshot().loadedAt());
         if (fmt == GeoReportFormat.JSON) {
-            var root = vn.govhub.api.Json.MAPPER.createObjectNode().put("changeset", changeset).put("contact", "Cổng hỗ trợ govhub của tỉnh")
-                    .put("key_service", "Khóa api_key do quản trị viên của tỉnh cấp");
+            var root = vn.govhub.api.Json.MAPPER.createObjectNode().put("changeset", changeset).put("contact", texts.get("open311.contact"))
+                    .put("key_service", texts.get("open311.key-service"));
             var endpoint = root.putArray("endpoints").addObject().put("specification", "http://wiki.open311.org/GeoReport_v2")
                     .put("url", base).put("changeset", changeset).put("type", "production");
             endpoint.putArray("formats").add("text/xml").add("application/json");
             return answer(fmt, 200, root.toString());
         }
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><discovery><changeset>" + changeset + "</changeset>"
-                + "<contact>Cổng hỗ trợ govhub của tỉnh</contact><key_service>Khóa api_key do quản trị viên của tỉnh cấp</key_service>"
+                + "<contact>" + escape(texts.get("open311.contact")) + "</contact><key_service>" + escape(texts.get("open311.key-service")) + "</key_service>"
                 + "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>" + escape(base)
                 + "</url><changeset>" + changeset + "</changeset><type>production</type><formats><format>text/xml</format>"
                 + "<format>application/json</format></formats></endpoint></endpoints></discovery>";
@@ -100,7 +103,7 @@ class Open311Controller {
         GeoReportFormat fmt = format(format);
         return handle(fmt, () -> {
             ProvinceProperties province = jurisdiction(request);
-            List<Service> services = province.feedback().categories().stream().map(Open311Controller::service).toList();
+            List<Service> services = FeedbackSection.of(province).categories().stream().map(Open311Controller::service).toList();
             return writer.services(services, fmt);
         });
     }
@@ -123,20 +126,20 @@ class Open311Controller {
             ProvinceProperties province = jurisdiction(request);
             Map<String, List<String>> form = form(request);
             String key = first(form, "api_key");
-            if (key == null || province.feedback().open311().apiKeys().stream().noneMatch(k -> MessageDigest.isEqual(
+            if (key == null || FeedbackSection.of(province).open311().apiKeys().stream().noneMatch(k -> MessageDigest.isEqual(
                     k.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8)))) {
                 throw new Refused(403, List.of(Open311Error.forbidden("api_key is missing or not valid")));
             }
             PostedRequest posted = valid(requests.parseCreate(form, code -> definition(province, code)));
             FeedbackViews.Accepted accepted;
             try {
-                accepted = service.submit(province.id(), FeedbackService.Sender.open311(), submission(province, posted), List.of(), null,
+                accepted = intake.submit(province.id(), FeedbackIntake.Sender.open311(), submission(province, posted), List.of(), null,
                         posted.mediaUrl());
             } catch (ApiException e) {
                 throw new Refused(e.status() == 429 ? 429 : 400, e.errors().isEmpty() ? List.of(new Open311Error(400, e.getMessage()))
                         : e.errors().stream().map(p -> Open311Error.badRequest(open311Field(p.field()) + " " + p.message())).toList());
             }
-            return writer.created(List.of(RequestCreated.withId(accepted.reference(), "Đã chuyển đến " + accepted.agency())), fmt);
+            return writer.created(List.of(RequestCreated.withId(accepted.reference(), texts.get("open311.routed", accepted.agency()))), fmt);
         });
         return answer.getStatusCode().value() == 200 ? ResponseEntity.status(201).headers(answer.getHeaders()).body(answer.getBody()) : answer;
     }
@@ -191,19 +194,19 @@ class Open311Controller {
 
     // --- mapping
 
-    private static Service service(FeedbackProperties.Category c) {
+    private static Service service(FeedbackSection.Category c) {
         return new Service(c.code(), c.name(), c.description(), !c.attributes().isEmpty(), Service.Type.REALTIME,
                 c.keywords().stream().map(k -> k.replace(",", " ")).toList(), c.group());
     }
 
     private static Optional<ServiceDefinition> definition(ProvinceProperties province, String code) {
-        FeedbackProperties.Category category = province.feedback().category(code);
+        FeedbackSection.Category category = FeedbackSection.of(province).category(code);
         if (category == null) {
             return Optional.empty();
         }
         List<ServiceDefinition.Attribute> attributes = new ArrayList<>();
         int order = 1;
-        for (FeedbackProperties.Attribute a : category.attributes()) {
+        for (FeedbackSection.Attribute a : category.attributes()) {
             ServiceDefinition.Datatype datatype = ServiceDefinition.Datatype.valueOf(a.datatype().toUpperCase());
             List<ServiceDefinition.Value> values = a.values().entrySet().stream()
                     .map(e -> new ServiceDefinition.Value(e.getKey(), e.getValue())).toList();
@@ -213,7 +216,7 @@ class Open311Controller {
     }
 
     private static FeedbackRequests.Submission submission(ProvinceProperties province, PostedRequest p) {
-        FeedbackProperties.Category category = province.feedback().category(p.serviceCode());
+        FeedbackSection.Category category = FeedbackSection.of(province).category(p.serviceCode());
         String description = p.description() == null || p.description().isBlank() ? category.name() : p.description();
         String title = category.name() + ": " + (description.length() > 80 ? description.substring(0, 77) + "..." : description);
         String name = String.join(" ", java.util.stream.Stream.of(p.lastName(), p.firstName())
@@ -228,11 +231,11 @@ class Open311Controller {
     }
 
     private ServiceRequest request(ProvinceProperties province, FeedbackStore.Report r) {
-        FeedbackProperties.Category category = province.feedback().category(r.category());
-        FeedbackProperties.Agency agency = province.feedback().agency(r.agency());
+        FeedbackSection.Category category = FeedbackSection.of(province).category(r.category());
+        FeedbackSection.Agency agency = FeedbackSection.of(province).agency(r.agency());
         String notes = r.answer() != null ? r.answer() : switch (r.status()) {
-            case RECEIVED -> "Đã tiếp nhận";
-            case IN_PROGRESS -> "Đang giải quyết";
+            case RECEIVED -> texts.get("open311.notes.received");
+            case IN_PROGRESS -> texts.get("open311.notes.in-progress");
             default -> null;
         };
         return new ServiceRequest(r.reference(), ServiceRequest.Status.ofWire(r.status().open311()), notes,
@@ -288,7 +291,7 @@ class Open311Controller {
 
     private ProvinceProperties jurisdiction(HttpServletRequest request) {
         String id = request.getParameter("jurisdiction_id");
-        List<ProvinceProperties> serving = provinces.enabled().stream().filter(p -> p.feedback().enabled() && p.feedback().open311().enabled())
+        List<ProvinceProperties> serving = provinces.enabled().stream().filter(p -> FeedbackSection.of(p).enabled() && FeedbackSection.of(p).open311().enabled())
                 .toList();
         if (id == null) {
             if (serving.size() == 1) {

@@ -3,15 +3,16 @@ package vn.govhub.files;
 import org.springframework.stereotype.Component;
 import vn.govhub.config.GovhubProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.config.SectionFacts;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Expiring, signed links to a dossier's files, given to the case-handling system in each forward
@@ -30,8 +31,7 @@ public class FileLinks {
         this.settings = settings;
         this.base = hub.publicBaseUrl();
         this.clock = clock;
-        boolean needed = provinces.enabled().stream().anyMatch(p -> p.dossiers().enabled()
-                || (p.feedback().enabled() && p.feedback().agencies().stream().anyMatch(a -> a.system() != null)));
+        boolean needed = provinces.enabled().stream().flatMap(p -> p.facts().stream()).anyMatch(SectionFacts::sendsFileLinks);
         if (settings.linkSecret() == null || settings.linkSecret().isBlank()) {
             if (needed) {
                 throw new IllegalStateException("govhub.files.link-secret (GOVHUB_FILES_LINK_SECRET) is required "

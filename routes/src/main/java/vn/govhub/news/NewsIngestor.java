@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.govhub.config.ProvinceProperties;
-import vn.govhub.config.ProvinceProperties.NewsSource;
-import vn.govhub.config.ProvinceProperties.SourceKind;
 import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.portal.FeedParser;
 import vn.govhub.connectors.portal.HtmlListParser;
@@ -22,6 +20,8 @@ import vn.govhub.connectors.portal.SourceContext;
 import vn.govhub.connectors.portal.SourceException;
 import vn.govhub.connectors.portal.TransientSourceException;
 import vn.govhub.model.NewsItem;
+import vn.govhub.news.NewsSection.NewsSource;
+import vn.govhub.news.NewsSection.SourceKind;
 import vn.govhub.upstream.BoundedBody;
 import vn.govhub.upstream.HttpProperties;
 import vn.govhub.upstream.UpstreamFailureHandler;
@@ -175,7 +175,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
     public List<SourceStatus> statuses() {
         List<SourceStatus> all = new ArrayList<>();
         for (ProvinceProperties province : provinces.enabled()) {
-            for (NewsSource source : province.news().sources()) {
+            for (NewsSource source : NewsSection.of(province).sources()) {
                 if (source.enabled()) {
                     all.add(status(province.id(), source.id()));
                 }
@@ -225,7 +225,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
         return item.province() + "|" + item.sourceId() + "|" + item.key();
     }
 
-    private HtmlListParser htmlParser(ProvinceProperties.HtmlSelectors selectors) {
+    private HtmlListParser htmlParser(NewsSection.HtmlSelectors selectors) {
         HtmlSelectors connector = new HtmlSelectors(selectors.item(), selectors.title(), selectors.link(),
                 selectors.date(), selectors.summary(), selectors.image(), selectors.datePattern());
         return htmlParsers.computeIfAbsent(connector, s -> new HtmlListParser(s, properties.maxBodyBytes()));
@@ -249,7 +249,7 @@ public class NewsIngestor implements UpstreamFailureHandler {
     }
 
     private NewsSource sourceConfig(String provinceId, String sourceId) {
-        return provinces.find(provinceId).flatMap(p -> p.news().sources().stream().filter(s -> s.id().equals(sourceId)).findFirst())
+        return provinces.find(provinceId).flatMap(p -> NewsSection.of(p).sources().stream().filter(s -> s.id().equals(sourceId)).findFirst())
                 .orElseThrow(() -> new PermanentSourceException("source " + provinceId + "/" + sourceId + " is no longer configured"));
     }
 

@@ -1,13 +1,15 @@
 package vn.govhub.news;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
-import vn.govhub.config.ConfigReloader;
 import vn.govhub.config.ProvinceProperties;
-import vn.govhub.config.ProvinceProperties.NewsSource;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.config.ProvinceSection;
+import vn.govhub.news.NewsSection.NewsSource;
 import vn.govhub.platform.schedule.ScheduledTasks;
 import vn.govhub.platform.schedule.Task;
+import vn.govhub.reload.ConfigReloader;
 import vn.govhub.upstream.UpstreamErrors;
 
 import java.time.Duration;
@@ -27,6 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Component
 public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Listener {
+
+    /** The {@code news} section of the province files belongs to this flow. */
+    @Bean
+    static ProvinceSection<NewsSection> newsSection() {
+        return NewsSection.SECTION;
+    }
 
     static final String FETCH = "news-source-fetch";
 
@@ -61,7 +69,7 @@ public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Liste
 
         AtomicInteger stagger = new AtomicInteger();
         for (ProvinceProperties province : provinces.enabled()) {
-            for (NewsSource source : province.news().sources()) {
+            for (NewsSource source : NewsSection.of(province).sources()) {
                 if (source.enabled()) {
                     var fetch = templatedRoute(FETCH).routeId(fetchId(province, source));
                     fetchParameters(province, source).forEach(fetch::parameter);
@@ -82,7 +90,7 @@ public class NewsPollRoutes extends RouteBuilder implements ConfigReloader.Liste
         Map<String, NewsSource> sources = new LinkedHashMap<>();
         for (ProvinceProperties province : snapshot.provinces()) {
             if (province.enabled()) {
-                for (NewsSource source : province.news().sources()) {
+                for (NewsSource source : NewsSection.of(province).sources()) {
                     if (source.enabled()) {
                         sources.put(routeId(province, source), source);
                         owners.put(routeId(province, source), province);

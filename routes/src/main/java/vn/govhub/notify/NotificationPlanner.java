@@ -1,15 +1,14 @@
 package vn.govhub.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.govhub.config.ProvinceProperties;
 import vn.govhub.connectors.zalo.PhoneNumbers;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import vn.govhub.platform.outbox.DeliveryEngine;
 import vn.govhub.platform.outbox.DeliveryHandler;
 import vn.govhub.platform.outbox.Failure;
@@ -18,6 +17,7 @@ import vn.govhub.platform.outbox.RetryPolicy;
 import vn.govhub.platform.outbox.Route;
 import vn.govhub.platform.outbox.Work;
 import vn.govhub.zalo.ZaloAccounts;
+import vn.govhub.zalo.ZaloSection;
 import vn.govhub.zalo.ZaloUsers;
 import vn.govhub.zalo.ZnsQuota;
 
@@ -133,12 +133,12 @@ public class NotificationPlanner implements DeliveryHandler<JsonNode, String, No
 
     private Optional<NotificationStore.NewNotification> choose(NotificationEvent event, ZaloAccounts.Account account,
                                                                String after) {
-        ProvinceProperties.Zalo zalo = account.zalo();
+        ZaloSection zalo = account.zalo();
         Optional<ZaloUsers.ZaloUser> user = users.byAppUser(event.province(), event.recipient());
-        List<ProvinceProperties.Channel> channels = zalo.channels();
-        int start = after == null ? 0 : channels.indexOf(ProvinceProperties.Channel.valueOf(after)) + 1;
-        for (ProvinceProperties.Channel channel : channels.subList(Math.max(0, start), channels.size())) {
-            if (channel == ProvinceProperties.Channel.OA && user.isPresent() && user.get().oaUserId() != null
+        List<ZaloSection.Channel> channels = zalo.channels();
+        int start = after == null ? 0 : channels.indexOf(ZaloSection.Channel.valueOf(after)) + 1;
+        for (ZaloSection.Channel channel : channels.subList(Math.max(0, start), channels.size())) {
+            if (channel == ZaloSection.Channel.OA && user.isPresent() && user.get().oaUserId() != null
                     && user.get().following() && user.get().lastInteractionAt() != null
                     && user.get().lastInteractionAt().plus(zalo.interactionWindow()).isAfter(clock.instant())) {
                 Optional<String> text = templates.text(event.kind());
@@ -148,10 +148,10 @@ public class NotificationPlanner implements DeliveryHandler<JsonNode, String, No
                             NotificationTemplates.render(text.get(), event.fields()), null, json(event.fields()), null));
                 }
             }
-            if (channel == ProvinceProperties.Channel.ZNS) {
+            if (channel == ZaloSection.Channel.ZNS) {
                 String phone = event.phone() != null && PhoneNumbers.isValid(event.phone()) ? PhoneNumbers.toZalo(event.phone())
                         : user.map(ZaloUsers.ZaloUser::phone).orElse(null);
-                ProvinceProperties.ZnsTemplate template = zalo.znsTemplates().get(event.kind());
+                ZaloSection.ZnsTemplate template = zalo.znsTemplates().get(event.kind());
                 if (phone != null && template != null && !quota.exhausted(event.province())) {
                     Map<String, String> data = new LinkedHashMap<>();
                     template.params().forEach((param, field) -> {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.govhub.connectors.UpstreamFailure;
 import vn.govhub.connectors.zalo.PhoneNumbers;
 import vn.govhub.connectors.zalo.ZaloErrors;
 import vn.govhub.connectors.zalo.ZaloException;
@@ -127,11 +128,8 @@ public class NotificationSender implements DeliveryHandler<NotificationStore.Not
 
     @Override
     public Failure classify(Exception failure) {
-        if (failure instanceof ZaloException.Permanent e) {
-            return new Failure(Failure.Kind.PERMANENT, e.getMessage(), e.code());
-        }
         if (failure instanceof ZaloException e) {
-            return new Failure(Failure.Kind.TRANSIENT, e.getMessage(), e.code());
+            return new Failure(e instanceof UpstreamFailure.Permanent ? Failure.Kind.PERMANENT : Failure.Kind.TRANSIENT, e.getMessage(), e.code());
         }
         if (failure instanceof OaTokenService.UnauthorisedException) {
             return Failure.transientFailure(failure.getMessage());

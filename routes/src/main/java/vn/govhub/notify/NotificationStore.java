@@ -4,6 +4,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import vn.govhub.zalo.DeliveryReceipts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * (event, recipient, channel) means a notification exists once; the SENDING state means it is sent at most once.
  */
 @Repository
-public class NotificationStore {
+public class NotificationStore implements DeliveryReceipts {
 
     public enum Status { PENDING, SENDING, SENT, DELIVERED, FAILED, UNDELIVERABLE }
 
@@ -117,7 +118,8 @@ public class NotificationStore {
      * A receipt: by tracking id ({@code n<id>}, ZNS) or Zalo's message id. Applies whatever the state, so a receipt
      * also settles a notification whose SENT was never committed (a crash after the call).
      */
-    public int markDelivered(String province, String trackingId, String msgId, Instant at) {
+    @Override
+    public int delivered(String province, String trackingId, String msgId, Instant at) {
         Timestamp when = Timestamp.from(at);
         Timestamp now = Timestamp.from(clock.instant());
         Long id = parseTracking(trackingId);

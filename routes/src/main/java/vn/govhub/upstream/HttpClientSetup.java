@@ -82,14 +82,11 @@ class HttpClientSetup {
         });
     }
 
-    /** The hosts the configuration itself names: news sources and catalogue sources of every province. */
+    /** The hosts the configuration itself names: what the provinces' sections fetch from (news and catalogue sources). */
     static Set<String> configuredHosts(ProvinceRegistry provinces) {
         Set<String> hosts = new HashSet<>();
         for (ProvinceProperties p : provinces.snapshot().provinces()) {
-            p.news().sources().forEach(s -> add(hosts, s.url()));
-            if (p.catalogue().source() != null) {
-                add(hosts, p.catalogue().source().baseUrl());
-            }
+            p.facts().forEach(facts -> facts.fetchedUrls().forEach(url -> add(hosts, url)));
         }
         return hosts;
     }

@@ -1,8 +1,10 @@
 package vn.govhub.zalo;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.config.ProvinceSection;
 import vn.govhub.connectors.zalo.WebhookSignature;
 import vn.govhub.connectors.zalo.ZaloEndpoints;
 import vn.govhub.connectors.zalo.ZaloGraph;
@@ -20,8 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ZaloAccounts {
 
+    /** The {@code zalo} section of the province files belongs to this flow. */
+    @Bean
+    static ProvinceSection<ZaloSection> zaloSection() {
+        return ZaloSection.SECTION;
+    }
+
     /** One province's app and OA: its settings and the connector's clients. */
-    public record Account(ProvinceProperties province, ProvinceProperties.Zalo zalo, ZaloOAuth oauth,
+    public record Account(ProvinceProperties province, ZaloSection zalo, ZaloOAuth oauth,
                           ZaloMessages messages, ZaloGraph graph, WebhookSignature.Keys keys,
                           WebhookSignature.Variant signature) {
         public String id() {
@@ -41,7 +49,7 @@ public class ZaloAccounts {
     }
 
     public Optional<Account> find(String province) {
-        return provinces.find(province).filter(p -> p.enabled() && p.zalo().enabled())
+        return provinces.find(province).filter(p -> p.enabled() && ZaloSection.of(p).enabled())
                 .map(p -> accounts.computeIfAbsent(p.id(), id -> build(p)));
     }
 
@@ -50,7 +58,7 @@ public class ZaloAccounts {
     }
 
     public List<Account> all() {
-        return provinces.enabled().stream().filter(p -> p.zalo().enabled())
+        return provinces.enabled().stream().filter(p -> ZaloSection.of(p).enabled())
                 .map(p -> accounts.computeIfAbsent(p.id(), id -> build(p))).toList();
     }
 
@@ -61,7 +69,7 @@ public class ZaloAccounts {
     }
 
     private Account build(ProvinceProperties province) {
-        ProvinceProperties.Zalo zalo = province.zalo();
+        ZaloSection zalo = ZaloSection.of(province);
         ZaloEndpoints endpoints = new ZaloEndpoints(URI.create(zalo.oauthBaseUrl()), URI.create(zalo.openApiBaseUrl()),
                 URI.create(zalo.businessBaseUrl()), URI.create(zalo.graphBaseUrl()), settings.connectTimeout(),
                 settings.readTimeout());

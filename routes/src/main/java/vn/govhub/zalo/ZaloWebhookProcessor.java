@@ -8,7 +8,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.govhub.connectors.zalo.PhoneNumbers;
 import vn.govhub.connectors.zalo.ZaloException;
 import vn.govhub.connectors.zalo.ZaloWebhookEvent;
-import vn.govhub.notify.NotificationStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +38,7 @@ public class ZaloWebhookProcessor implements AutoCloseable {
 
     private final ZaloWebhookStore webhooks;
     private final ZaloUsers users;
-    private final NotificationStore notifications;
+    private final DeliveryReceipts receipts;
     private final TransactionTemplate transactions;
     private final ZaloAccounts accounts;
     private final OaTokenService tokens;
@@ -53,13 +52,13 @@ public class ZaloWebhookProcessor implements AutoCloseable {
         return thread;
     });
 
-    public ZaloWebhookProcessor(ZaloWebhookStore webhooks, ZaloUsers users, NotificationStore notifications,
+    public ZaloWebhookProcessor(ZaloWebhookStore webhooks, ZaloUsers users, DeliveryReceipts receipts,
                                 TransactionTemplate transactions, ZaloAccounts accounts, OaTokenService tokens,
                                 OaRateLimiter rateLimiter, ObjectProvider<TrackingCodeReplies> replies,
                                 ZaloSettings settings, Clock clock) {
         this.webhooks = webhooks;
         this.users = users;
-        this.notifications = notifications;
+        this.receipts = receipts;
         this.transactions = transactions;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -122,7 +121,7 @@ public class ZaloWebhookProcessor implements AutoCloseable {
             }
             case "user_received_message" -> {
                 Instant deliveredAt = parseMillis(event.deliveryTime()).orElse(at);
-                int marked = notifications.markDelivered(province, event.fromZns() ? event.trackingId() : null,
+                int marked = receipts.delivered(province, event.fromZns() ? event.trackingId() : null,
                         event.msgId(), deliveredAt);
                 if (marked == 0 && !event.fromZns() && at.isAfter(clock.instant().minus(RECEIPT_PATIENCE))) {
                     // the receipt overtook the commit of the message id it refers to: try again at the next sweep

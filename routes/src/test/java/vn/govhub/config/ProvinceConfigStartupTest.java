@@ -6,10 +6,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import vn.govhub.GovhubApplication;
+import vn.govhub.dossier.DossiersSection;
+import vn.govhub.feedback.FeedbackSection;
+import vn.govhub.news.NewsSection;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,11 +125,35 @@ class ProvinceConfigStartupTest {
     void goodFileLoads() throws IOException {
         write(GOOD);
         ProvinceProperties province = new ProvinceConfigLoader(new org.springframework.core.env.StandardEnvironment(),
-                new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean() {{ afterPropertiesSet(); }})
-                .load(configDir).get(0);
+                validator(), List.of(NewsSection.SECTION, DossiersSection.SECTION)).load(configDir).get(0);
         assertThat(province.id()).isEqualTo("sample");
-        assertThat(province.news().sources().get(0).maxItems()).isEqualTo(50);
+        assertThat(NewsSection.of(province).sources().get(0).maxItems()).isEqualTo(50);
         assertThat(province.enabled()).isTrue();
+        assertThat(DossiersSection.of(province).enabled()).as("a section the file leaves out has its defaults").isFalse();
+        assertThatThrownBy(() -> province.section(FeedbackSection.SECTION)).as("a section no flow registered")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void sectionOfNoFlowIsUnknown() throws IOException {
+        write(GOOD + "payments:\n  enabled: true\n");
+        assertThatThrownBy(() -> new ProvinceConfigLoader(new org.springframework.core.env.StandardEnvironment(), validator(),
+                List.of(NewsSection.SECTION)).load(configDir))
+                .isInstanceOf(ConfigurationFileException.class).hasMessageContaining("key 'payments' is not a known setting");
+    }
+
+    @Test
+    void twoFlowsCannotClaimOneSection() {
+        assertThatThrownBy(() -> new ProvinceConfigLoader(new org.springframework.core.env.StandardEnvironment(), validator(),
+                List.of(NewsSection.SECTION, new ProvinceSection<>("news", DossiersSection.class))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'news'");
+        assertThatThrownBy(() -> new ProvinceSection<>("zone", NewsSection.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static org.springframework.validation.Validator validator() {
+        var validator = new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        return validator;
     }
 
     private void write(String yaml) throws IOException {

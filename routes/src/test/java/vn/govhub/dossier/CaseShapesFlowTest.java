@@ -1,20 +1,7 @@
 package vn.govhub.dossier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +12,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.govhub.catalogue.CatalogueSync;
-import vn.govhub.sandbox.cases.CaseSimulator;
 import vn.govhub.sandbox.cases.CaseSimulator.Stage;
+import vn.govhub.sandbox.cases.CaseSimulator;
 import vn.govhub.sandbox.cases.IGateCaseSimulator;
 import vn.govhub.sandbox.cases.LgspCaseSimulator;
 import vn.govhub.sandbox.tthc.TthcSimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
 
 /**
  * The two other case-system shapes end to end, each in its own province: iGate (OAuth2 REST, signed callbacks) and
@@ -41,9 +42,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
         "govhub.config-dir=src/test/resources/cases-config",
         "govhub.admin.token=test-operator-token",
         "govhub.schedule.dossier-forward.every=50ms",
-        "govhub.dossiers.lease=2s",
-        "govhub.dossiers.breaker-failures=2",
-        "govhub.dossiers.breaker-open=300ms"})
+        "govhub.dossiers.lease=2s"})
 class CaseShapesFlowTest {
 
     private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));

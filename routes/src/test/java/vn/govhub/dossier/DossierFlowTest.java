@@ -1,23 +1,7 @@
 package vn.govhub.dossier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +18,23 @@ import vn.govhub.sandbox.cases.NationalCaseSimulator;
 import vn.govhub.sandbox.tthc.TthcSimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
+
 /**
  * Forwarding and status, end to end against the case-system simulator (national envelope shape): exactly once,
  * signed callbacks, polling, supplements, withdrawal, a backend that is down and comes back, dead letters and
@@ -43,9 +44,7 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
         "govhub.config-dir=src/test/resources/dossier-config",
         "govhub.admin.token=test-operator-token",
         "govhub.schedule.dossier-forward.every=50ms",
-        "govhub.dossiers.lease=2s",
-        "govhub.dossiers.breaker-failures=2",
-        "govhub.dossiers.breaker-open=300ms"})
+        "govhub.dossiers.lease=2s"})
 class DossierFlowTest {
 
     private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));

@@ -1,23 +1,7 @@
 package vn.govhub.feedback;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +15,23 @@ import vn.govhub.sandbox.Fault;
 import vn.govhub.sandbox.agency.AgencySimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
 import vn.govhub.sandbox.zalo.ZaloWebhooks;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Citizen feedback end to end: a report with a photo and a place is routed to the responsible agency, delivered to
@@ -46,9 +47,7 @@ import vn.govhub.sandbox.zalo.ZaloWebhooks;
         "govhub.admin.agents[0].agencies[0]=feedback-test/ubnd-p1",
         "govhub.files.link-secret=test-file-link-secret",
         "govhub.schedule.feedback-deliver.every=50ms",
-        "govhub.feedback.lease=2s",
-        "govhub.feedback.breaker-failures=2",
-        "govhub.feedback.breaker-open=300ms"})
+        "govhub.feedback.lease=2s"})
 class FeedbackFlowTest {
 
     private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));

@@ -1,17 +1,17 @@
 package vn.govhub.feedback;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import vn.govhub.feedback.FeedbackSection.Agency;
+import vn.govhub.feedback.FeedbackSection.Area;
+import vn.govhub.feedback.FeedbackSection.Category;
+import vn.govhub.feedback.FeedbackSection.Rule;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import vn.govhub.config.FeedbackProperties;
-import vn.govhub.config.FeedbackProperties.Agency;
-import vn.govhub.config.FeedbackProperties.Area;
-import vn.govhub.config.FeedbackProperties.Category;
-import vn.govhub.config.FeedbackProperties.Rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The routing table: category × area → agency, most specific rule first, the default, and where a place lies. */
 class FeedbackRoutingTest {
@@ -23,11 +23,11 @@ class FeedbackRoutingTest {
             List.of(11.35, 106.09)));
 
     private static FeedbackRouting routing(List<Rule> rules) {
-        return new FeedbackRouting(new FeedbackProperties(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(72),
-                new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1, WARD_2),
+        return new FeedbackRouting(new FeedbackSection(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(72),
+                new FeedbackSection.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1, WARD_2),
                 List.of(category("dien"), category("moi-truong"), category("giao-thong")),
                 List.of(agency("dien-luc"), agency("ubnd-p1"), agency("ubnd-p2"), agency("so-gtvt"), agency("van-phong")),
-                rules, "van-phong", new FeedbackProperties.Open311(false, List.of()), List.of()));
+                rules, "van-phong", new FeedbackSection.Open311(false, List.of()), List.of()));
     }
 
     private static Category category(String code) {
@@ -78,18 +78,18 @@ class FeedbackRoutingTest {
     @Test
     void aSelfCrossingOutlineIsRefused() {
         Area bowtie = new Area("x", "x", List.of(List.of(11.0, 106.0), List.of(11.1, 106.1), List.of(11.0, 106.1), List.of(11.1, 106.0)));
-        assertThatThrownBy(() -> new FeedbackRouting(new FeedbackProperties(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
-                new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(bowtie), List.of(category("dien")),
-                List.of(agency("a")), List.of(), "a", new FeedbackProperties.Open311(false, List.of()), List.of())))
+        assertThatThrownBy(() -> new FeedbackRouting(new FeedbackSection(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
+                new FeedbackSection.Bounds(10.9, 105.8, 11.8, 106.6), List.of(bowtie), List.of(category("dien")),
+                List.of(agency("a")), List.of(), "a", new FeedbackSection.Open311(false, List.of()), List.of())))
                 .hasMessageContaining("crosses itself");
     }
 
     @Test
     void configurationNamingAnUnknownAgencyOrAreaIsInvalid() {
-        FeedbackProperties bad = new FeedbackProperties(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
-                new FeedbackProperties.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1), List.of(category("dien")),
+        FeedbackSection bad = new FeedbackSection(true, 5, 5_000_000, 4000, 5, 200, Duration.ofHours(1),
+                new FeedbackSection.Bounds(10.9, 105.8, 11.8, 106.6), List.of(WARD_1), List.of(category("dien")),
                 List.of(agency("a")), List.of(new Rule("dien", List.of("00000"), "b")), "a",
-                new FeedbackProperties.Open311(false, List.of()), List.of());
+                new FeedbackSection.Open311(false, List.of()), List.of());
         assertThat(bad.isAgencyKnown()).isFalse();
         assertThat(bad.isRoutingKnown()).isFalse();
         assertThat(bad.isComplete()).isTrue();

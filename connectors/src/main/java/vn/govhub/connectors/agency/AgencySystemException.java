@@ -1,5 +1,7 @@
 package vn.govhub.connectors.agency;
 
+import vn.govhub.connectors.UpstreamFailure;
+
 /**
  * A failed call to an agency's feedback system. {@link Transient} may succeed later (connect failure, timeout, 5xx,
  * 429, 408); {@link Permanent} will not (any other 4xx — a refused payload, wrong credentials — or an answer that
@@ -7,6 +9,11 @@ package vn.govhub.connectors.agency;
  */
 public abstract sealed class AgencySystemException extends RuntimeException
         permits AgencySystemException.Transient, AgencySystemException.Permanent {
+
+    /** The upstream family ({@link vn.govhub.connectors.UpstreamFailure#upstream()}): an agency feedback system. */
+    public String upstream() {
+        return "agency";
+    }
 
     private final int status;
 
@@ -20,13 +27,13 @@ public abstract sealed class AgencySystemException extends RuntimeException
         return status;
     }
 
-    public static final class Transient extends AgencySystemException {
+    public static final class Transient extends AgencySystemException implements UpstreamFailure.Transient {
         public Transient(String message, int status, Throwable cause) {
             super(message, status, cause);
         }
     }
 
-    public static final class Permanent extends AgencySystemException {
+    public static final class Permanent extends AgencySystemException implements UpstreamFailure.Permanent {
         public Permanent(String message, int status, Throwable cause) {
             super(message, status, cause);
         }

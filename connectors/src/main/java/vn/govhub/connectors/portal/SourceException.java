@@ -1,5 +1,7 @@
 package vn.govhub.connectors.portal;
 
+
+
 /**
  * Why a news source could not be read. The two kinds tell the caller what to do next:
  * {@link TransientSourceException} is worth a retry with backoff, {@link PermanentSourceException} is not
@@ -7,6 +9,11 @@ package vn.govhub.connectors.portal;
  */
 public abstract sealed class SourceException extends RuntimeException
         permits TransientSourceException, PermanentSourceException {
+
+    /** The upstream family ({@link vn.govhub.connectors.UpstreamFailure#upstream()}): a provincial portal. */
+    public String upstream() {
+        return "portal";
+    }
 
     protected SourceException(String message, Throwable cause) {
         super(message, cause);

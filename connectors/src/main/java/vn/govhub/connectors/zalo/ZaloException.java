@@ -1,5 +1,7 @@
 package vn.govhub.connectors.zalo;
 
+import vn.govhub.connectors.UpstreamFailure;
+
 /**
  * A Zalo call that did not succeed, classified from the {@code error} field of the answer (Zalo answers most
  * failures with HTTP 200), or from the transport when there was no answer to read:
@@ -13,6 +15,11 @@ package vn.govhub.connectors.zalo;
 public abstract sealed class ZaloException extends RuntimeException
         permits ZaloException.Transient, ZaloException.TokenInvalid, ZaloException.Permanent {
 
+    /** The upstream family ({@link vn.govhub.connectors.UpstreamFailure#upstream()}): Zalo. */
+    public String upstream() {
+        return "zalo";
+    }
+
     /** Zalo's error code; 0 when the failure was not an answer from Zalo (transport, HTTP status). */
     private final int code;
 
@@ -25,19 +32,19 @@ public abstract sealed class ZaloException extends RuntimeException
         return code;
     }
 
-    public static final class Transient extends ZaloException {
+    public static final class Transient extends ZaloException implements UpstreamFailure.Transient {
         public Transient(int code, String message, Throwable cause) {
             super(code, message, cause);
         }
     }
 
-    public static final class TokenInvalid extends ZaloException {
+    public static final class TokenInvalid extends ZaloException implements UpstreamFailure.Transient {
         public TokenInvalid(int code, String message) {
             super(code, message, null);
         }
     }
 
-    public static final class Permanent extends ZaloException {
+    public static final class Permanent extends ZaloException implements UpstreamFailure.Permanent {
         public Permanent(int code, String message) {
             super(code, message, null);
         }

@@ -1,5 +1,7 @@
 package vn.govhub.platform.outbox;
 
+import vn.govhub.connectors.UpstreamFailure;
+
 /**
  * How a delivery went wrong, as the flow classifies it.
  *
@@ -13,6 +15,22 @@ package vn.govhub.platform.outbox;
 public record Failure(Kind kind, String message, Integer code) {
 
     public enum Kind { TRANSIENT, PERMANENT, HUB, UNKNOWN }
+
+    /**
+     * The failure of a call to an upstream by the kind its connector gave it ({@link UpstreamFailure}); any other
+     * exception is the hub's own.
+     *
+     * @param upstream who refused a permanent failure, for the record ("the case-handling system")
+     */
+    public static Failure of(Exception failure, String upstream) {
+        if (failure instanceof UpstreamFailure.Transient) {
+            return transientFailure(failure.getMessage());
+        }
+        if (failure instanceof UpstreamFailure.Permanent) {
+            return permanent("refused by " + upstream + ": " + failure.getMessage());
+        }
+        return hub("hub error: " + failure);
+    }
 
     public static Failure transientFailure(String message) {
         return new Failure(Kind.TRANSIENT, message, null);

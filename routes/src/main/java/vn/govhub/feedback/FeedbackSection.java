@@ -1,4 +1,4 @@
-package vn.govhub.config;
+package vn.govhub.feedback;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,7 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.govhub.config.HttpUrl;
+import vn.govhub.config.ProvinceProperties;
+import vn.govhub.config.ProvinceSection;
+import vn.govhub.config.SectionFacts;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,7 +43,7 @@ import java.util.Set;
  * @param open311             the Open311 GeoReport v2 face of this province
  * @param escalateTo          mini app user ids of the supervisors told (through the OA) of every report past its due time
  */
-public record FeedbackProperties(
+public record FeedbackSection(
         @DefaultValue("false") boolean enabled,
         @Min(0) @Max(10) @DefaultValue("5") int maxPhotos,
         @Min(1024) @DefaultValue("5242880") long maxPhotoBytes,
@@ -53,7 +58,36 @@ public record FeedbackProperties(
         @Valid @NotNull @DefaultValue List<Rule> routing,
         String defaultAgency,
         @Valid @NotNull @DefaultValue Open311 open311,
-        @NotNull @DefaultValue List<String> escalateTo) {
+        @NotNull @DefaultValue List<String> escalateTo) implements SectionFacts {
+
+    public static final ProvinceSection<FeedbackSection> SECTION = new ProvinceSection<>("feedback", FeedbackSection.class);
+
+    /** The province's {@code feedback} section. */
+    public static FeedbackSection of(ProvinceProperties province) {
+        return province.section(SECTION);
+    }
+
+    @Override
+    public List<Secret> secrets() {
+        if (!enabled) {
+            return List.of();
+        }
+        List<Secret> secrets = new java.util.ArrayList<>();
+        for (Agency agency : agencies) {
+            if (agency.system() != null) {
+                secrets.add(new Secret("feedback.agencies[" + agency.id() + "].system.secret", agency.system().secret(), false));
+                secrets.add(new Secret("feedback.agencies[" + agency.id() + "].system.callback-secret", agency.system().callbackSecret(), false));
+            }
+        }
+        open311.apiKeys().forEach(key -> secrets.add(new Secret("feedback.open311.api-keys", key, false)));
+        return secrets;
+    }
+
+    /** Agency systems download photos by signed links. */
+    @Override
+    public boolean sendsFileLinks() {
+        return enabled && agencies.stream().anyMatch(a -> a.system() != null);
+    }
 
     @AssertTrue(message = "bounds, at least one category and one agency, and default-agency are required when feedback is enabled")
     public boolean isComplete() {
@@ -185,6 +219,8 @@ public record FeedbackProperties(
      * @param callbackSecret HMAC secret of its calls to {@code /webhooks/agencies/{province}/{agency}}
      * @param maxAttempts    failed deliveries (while the system is otherwise reachable) before the dead letter
      * @param retryJitter    each retry delay drawn within ±this share of its step (0.2), so failures do not return together
+     * @param breakerFailures consecutive failures that open the system's circuit (per node)
+     * @param breakerOpen    how long an open circuit stays open before one probe is let through
      */
     public record AgencySystem(
             @NotNull @HttpUrl String baseUrl,
@@ -202,8 +238,10 @@ public record FeedbackProperties(
             @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
             @NotNull @DefaultValue("2s") Duration retryBase,
             @NotNull @DefaultValue("5m") Duration retryMax,
-            @jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax(value = "1.0", inclusive = false)
-            @DefaultValue("0.2") double retryJitter) {
+            @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false)
+            @DefaultValue("0.2") double retryJitter,
+            @Min(1) @Max(1000) @DefaultValue("5") int breakerFailures,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration breakerOpen) {
 
         @Override
         public String toString() {

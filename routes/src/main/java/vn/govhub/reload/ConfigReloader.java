@@ -1,4 +1,4 @@
-package vn.govhub.config;
+package vn.govhub.reload;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
@@ -6,6 +6,9 @@ import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.govhub.config.ConfigurationFileException;
+import vn.govhub.config.ProvinceProperties;
+import vn.govhub.config.ProvinceRegistry;
 
 import java.util.List;
 import java.util.UUID;

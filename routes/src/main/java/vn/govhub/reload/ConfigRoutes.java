@@ -1,4 +1,4 @@
-package vn.govhub.config;
+package vn.govhub.reload;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package vn.govhub.config;
+package vn.govhub.reload;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.govhub.api.ApiException;
+import vn.govhub.config.ProvinceProperties;
+import vn.govhub.config.ProvinceRegistry;
 
 import java.util.List;
 import java.util.Map;
