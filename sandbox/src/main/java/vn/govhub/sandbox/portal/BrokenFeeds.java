@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The feeds a hub meets when a portal goes wrong, each always the same, at {@code /broken/{case}.rss}.
@@ -33,6 +34,8 @@ final class BrokenFeeds {
     private final List<NewsItem> items;
     private final Instant lastModified;
     private volatile Cached validFeed; // rendered for one base URL
+    private volatile Duration slowDripTotal = PortalSimulator.DEFAULT_SLOW_DRIP_TOTAL;
+    private volatile Duration timeoutDelay = PortalSimulator.DEFAULT_TIMEOUT_DELAY;
     private volatile byte[] huge; // built on first request, then kept: 20 MiB only when someone asks
 
     private record Cached(String baseUrl, byte[] body) {
@@ -43,8 +46,18 @@ final class BrokenFeeds {
         this.lastModified = items.get(0).published();
     }
 
+    /** How long {@code slow-drip} takes to send its body. */
+    void setSlowDripTotal(Duration total) {
+        this.slowDripTotal = requirePositive(total, "total");
+    }
+
+    /** How long {@code timeout} waits before it answers. */
+    void setTimeoutDelay(Duration delay) {
+        this.timeoutDelay = requirePositive(delay, "delay");
+    }
+
     /** The response for a case of {@link #CASES}. */
-    ResponseDefinition respond(String name, String baseUrl, Duration slowDripTotal, Duration timeoutDelay) {
+    ResponseDefinition respond(String name, String baseUrl) {
         return switch (name) {
             case "malformed" -> ok(RSS_TYPE, truncated(baseUrl));
             case "html-as-rss" -> ok(RSS_TYPE, MAINTENANCE_PAGE.getBytes(StandardCharsets.UTF_8));
@@ -153,6 +166,15 @@ final class BrokenFeeds {
     private static ResponseDefinition response(int status, String contentType, byte[] body) {
         return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                 .withHeader("Content-Type", contentType).withBody(body).build();
+    }
+
+    /** WireMock takes delays as int milliseconds. */
+    private static Duration requirePositive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " must be between 1 ms and Integer.MAX_VALUE ms: " + d);
+        }
+        return d;
     }
 
     private static int millis(Duration d) {
