@@ -6,43 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.govhub.sandbox.Simulator;
 
 /**
@@ -63,9 +35,13 @@ import vn.govhub.sandbox.Simulator;
  * <p>Each change, receipt included, is POSTed to {@link #callbacksTo} as
  * {@code {"feedbackId","ticketId","state","note","handler","at","transferTo"?}}, signed with headers
  * {@code X-Govhub-Timestamp} and {@code X-Govhub-Signature: sha256=hex(HMAC-SHA256(secret, ts + "." + body))} —
- * computed here with javax.crypto, independently of the hub's code — and retried a few times on 5xx or no answer.
- * {@link #failNextCallback} spoils one callback on purpose. Callbacks go out in order on one thread; only a
- * callback being retried can be overtaken by the next one (the hub orders updates by {@code at}, not by arrival).
+ * computed independently of the hub's code ({@link vn.govhub.sandbox.CallbackSignature}) — and retried a few
+ * times on 5xx or no answer. {@link #failNextCallback} spoils one callback on purpose. Callbacks go out in order
+ * on one thread; only a callback being retried can be overtaken by the next one (the hub orders updates by
+ * {@code at}, not by arrival).
+ *
+ * <p>The parts: {@link AgencyIntake} takes submissions under the auth and field rules, {@link FeedbackLifecycle}
+ * holds the feedbacks and moves them through their states, {@link AgencyCallbacks} tells the hub of each change.
  */
 public class AgencySimulator extends Simulator {
 
@@ -88,13 +64,6 @@ public class AgencySimulator extends Simulator {
     /** A callback spoiled on purpose, once. */
     public enum CallbackFault { WRONG_SIGNATURE, MISSING_SIGNATURE, STALE_TIMESTAMP }
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgencySimulator.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JSON_TYPE = "application/json; charset=UTF-8";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Duration STALE = Duration.ofHours(1);
-    private static final List<String> DEFAULT_REQUIRED = List.of("title");
-
     /**
      * A feedback as held: what was received, where it stands.
      *
@@ -110,26 +79,9 @@ public class AgencySimulator extends Simulator {
         }
     }
 
-    private final Clock clock;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final AtomicInteger tickets = new AtomicInteger();
-    private final AtomicInteger duplicatesRefused = new AtomicInteger();
-    private final AtomicInteger callbacksSent = new AtomicInteger();
-    private final AtomicInteger callbacksDelivered = new AtomicInteger();
-    private final AtomicReference<CallbackFault> nextCallbackFault = new AtomicReference<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final ScheduledExecutorService callbacks = daemonScheduler("agency-simulator-callbacks");
-    private final ScheduledExecutorService answers = daemonScheduler("agency-simulator-answers");
-
-    private volatile AuthRule auth; // null: no authentication asked
-    private volatile List<String> requiredFields;
-    private volatile Duration answerAfter;
-    private volatile String answerText;
-    private volatile boolean down;
-    private volatile URI callbackUrl;
-    private volatile String callbackSecret;
-    private ScheduledFuture<?> autoAnswer; // guarded by this
+    private final FeedbackLifecycle lifecycle;
+    private final AgencyIntake intake;
+    private final AgencyCallbacks callbacks;
 
     public AgencySimulator(int port) {
         this(port, Clock.systemUTC());
@@ -137,81 +89,79 @@ public class AgencySimulator extends Simulator {
 
     public AgencySimulator(int port, Clock clock) {
         super("agency", port);
-        this.clock = Objects.requireNonNull(clock, "clock");
-        defaults();
+        Objects.requireNonNull(clock, "clock");
+        this.callbacks = new AgencyCallbacks(clock, daemonScheduler("agency-simulator-callbacks"));
+        this.lifecycle = new FeedbackLifecycle(clock, callbacks, daemonScheduler("agency-simulator-answers"));
+        this.intake = new AgencyIntake(lifecycle);
     }
 
     // --- what it holds
 
     public int count() {
-        return held.size();
+        return lifecycle.count();
     }
 
     /** Everything held, in order of arrival. */
     public List<Held> held() {
-        return held.values().stream().sorted(Comparator.comparing(Held::ticketId)).toList();
+        return lifecycle.held();
     }
 
     public Held held(String feedbackId) {
-        return held.get(feedbackId);
+        return lifecycle.held(feedbackId);
     }
 
     /** The ticket id it gave this feedback, null if it does not hold it. */
     public String ticket(String feedbackId) {
-        Held h = held.get(feedbackId);
+        Held h = lifecycle.held(feedbackId);
         return h == null ? null : h.ticketId();
     }
 
     /** Deliveries refused with 409 because the idempotency key was already held. */
     public int duplicatesRefused() {
-        return duplicatesRefused.get();
+        return intake.duplicatesRefused();
     }
 
     /** Callback attempts made, retries included. */
     public int callbacksSent() {
-        return callbacksSent.get();
+        return callbacks.sent();
     }
 
     /** Callbacks the hub answered with 2xx. */
     public int callbacksDelivered() {
-        return callbacksDelivered.get();
+        return callbacks.delivered();
     }
 
     // --- how it behaves
 
     public void expectBearer(String token) {
-        expectHeader("Authorization", "Bearer " + token);
+        intake.expectBearer(token);
     }
 
     public void expectBasic(String username, String password) {
-        expectHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        intake.expectBasic(username, password);
     }
 
     public void expectApiKey(String header, String key) {
-        expectHeader(header, key);
+        intake.expectHeader(header, key);
     }
 
     public void expectNoAuth() {
-        auth = null;
+        intake.expectNoAuth();
     }
 
     /** Dot paths that must hold a non-blank value, else 400; {@code title} by default. */
     public void requireFields(String... paths) {
-        requiredFields = List.of(paths);
+        intake.requireFields(List.of(paths));
     }
 
     /** How long a feedback waits in each state before {@link #advance()} moves it on; zero by default. */
     public void answerAfter(Duration delay) {
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("delay must be zero or positive: " + delay);
-        }
-        answerAfter = delay;
+        lifecycle.answerAfter(delay);
     }
 
     /** The answer text sent with state 10. */
     public void answerText(String text) {
-        answerText = Objects.requireNonNull(text, "text");
+        lifecycle.answerText(text);
     }
 
     /**
@@ -219,33 +169,22 @@ public class AgencySimulator extends Simulator {
      * gone (connection refused), use {@link #stop()} and {@link #start()}.
      */
     public void down(boolean down) {
-        this.down = down;
+        intake.down(down);
     }
 
     /** Changes are POSTed, signed with {@code secret}, to {@code url}; a null url stops callbacks. */
     public void callbacksTo(URI url, String secret) {
-        if (url != null && (secret == null || secret.isBlank())) {
-            throw new IllegalArgumentException("callbacks need a secret");
-        }
-        this.callbackSecret = secret;
-        this.callbackUrl = url;
+        callbacks.to(url, secret);
     }
 
     /** The next callback is spoiled this way; the ones after it are right again. */
     public void failNextCallback(CallbackFault fault) {
-        nextCallbackFault.set(Objects.requireNonNull(fault, "fault"));
+        callbacks.failNext(fault);
     }
 
     /** Runs {@link #advance()} every {@code period} in the background (the demo); null or zero stops it. */
-    public synchronized void autoAnswerEvery(Duration period) {
-        if (autoAnswer != null) {
-            autoAnswer.cancel(false);
-            autoAnswer = null;
-        }
-        if (period != null && !period.isZero() && !period.isNegative()) {
-            autoAnswer = answers.scheduleAtFixedRate(this::advanceQuietly, period.toMillis(), period.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
+    public void autoAnswerEvery(Duration period) {
+        lifecycle.autoAnswerEvery(period);
     }
 
     // --- the agency's work
@@ -255,265 +194,35 @@ public class AgencySimulator extends Simulator {
      * the hub back for each; returns how many moved.
      */
     public int advance() {
-        Instant now = clock.instant();
-        int moved = 0;
-        for (Held h : held()) {
-            if ((h.state() == RECEIVED || h.state() == RESOLVING) && !now.isBefore(h.changedAt().plus(answerAfter))) {
-                boolean resolving = h.state() == RECEIVED;
-                if (change(h.feedbackId(), h.state(), resolving ? RESOLVING : RESOLVED,
-                        resolving ? "Đang xác minh, xử lý nội dung phản ánh" : answerText, null)) {
-                    moved++;
-                }
-            }
-        }
-        return moved;
+        return lifecycle.advance();
     }
 
     /** Refuses the feedback: reception refused (3) while received, resolution refused (6) while resolving. */
     public void reject(String feedbackId, String reason) {
-        Held h = require(feedbackId);
-        int to = switch (h.state()) {
-            case RECEIVED -> RECEPTION_REFUSED;
-            case RESOLVING -> RESOLUTION_REFUSED;
-            default -> throw new IllegalStateException(feedbackId + " is in state " + h.state() + ", cannot be refused");
-        };
-        if (!change(feedbackId, h.state(), to, reason, null)) {
-            throw new IllegalStateException(feedbackId + " changed meanwhile");
-        }
+        lifecycle.reject(feedbackId, reason);
     }
 
     /** Hands the feedback to another agency (state 2 there, {@code transferTo} set); only while open here. */
     public void transfer(String feedbackId, String toAgency, String reason) {
-        Objects.requireNonNull(toAgency, "toAgency");
-        Held h = require(feedbackId);
-        if (h.state() != RECEIVED && h.state() != RESOLVING) {
-            throw new IllegalStateException(feedbackId + " is in state " + h.state() + ", cannot be transferred");
-        }
-        if (!change(feedbackId, h.state(), WAITING_RECEPTION, reason, toAgency)) {
-            throw new IllegalStateException(feedbackId + " changed meanwhile");
-        }
+        lifecycle.transfer(feedbackId, toAgency, reason);
     }
 
     /** Sets any PAKN state (1..10) with a note, calling the hub back; for cases the lifecycle does not play. */
     public void setState(String feedbackId, int state, String note) {
-        if (state < 1 || state > 10) {
-            throw new IllegalArgumentException("not a PAKN state: " + state);
-        }
-        Held h = require(feedbackId);
-        change(feedbackId, h.state(), state, note, null);
+        lifecycle.setState(feedbackId, state, note);
     }
 
     @Override
     protected void resetState() {
-        autoAnswerEvery(null);
-        held.clear();
-        tickets.set(0);
-        duplicatesRefused.set(0);
-        callbacksSent.set(0);
-        callbacksDelivered.set(0);
-        nextCallbackFault.set(null);
-        callbackUrl = null;
-        callbackSecret = null;
-        defaults();
-    }
-
-    private void defaults() {
-        expectBearer(DEFAULT_TOKEN);
-        requiredFields = DEFAULT_REQUIRED;
-        answerAfter = Duration.ZERO;
-        answerText = DEFAULT_ANSWER;
-        down = false;
+        lifecycle.reset();
+        intake.reset();
+        callbacks.reset();
     }
 
     @Override
     protected void registerStubs() {
-        stub(post(urlPathEqualTo(DEFAULT_SUBMIT_PATH)), this::submit);
+        stub(post(urlPathEqualTo(DEFAULT_SUBMIT_PATH)), intake::submit);
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404).withBody("Not Found")));
-    }
-
-    // --- the endpoint
-
-    private ResponseDefinition submit(Request request) {
-        if (down) {
-            return answer(503, message("Hệ thống đang bảo trì, vui lòng thử lại sau"));
-        }
-        AuthRule rule = auth;
-        if (rule != null && !rule.value().equals(request.getHeader(rule.header()))) {
-            return answer(401, message("Thông tin xác thực không hợp lệ"));
-        }
-        String key = request.getHeader("Idempotency-Key");
-        if (key == null || key.isBlank()) {
-            return answer(400, message("Thiếu Idempotency-Key"));
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.getBody());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return answer(400, message("Dữ liệu phản ánh không hợp lệ"));
-        }
-        List<String> missing = new ArrayList<>();
-        for (String path : requiredFields) {
-            JsonNode value = body;
-            for (String segment : path.split("\\.")) {
-                value = value.path(segment);
-            }
-            if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-                missing.add(path);
-            }
-        }
-        if (!missing.isEmpty()) {
-            return answer(400, message("Thiếu trường bắt buộc: " + String.join(", ", missing)));
-        }
-        Instant now = clock.instant();
-        JsonNode feedback = body;
-        boolean[] created = new boolean[1];
-        Held h = held.computeIfAbsent(key, k -> {
-            created[0] = true;
-            return new Held(k, String.format("PAKN-%06d", tickets.incrementAndGet()), feedback, RECEIVED,
-                    "Đã tiếp nhận phản ánh", null, now, now);
-        });
-        if (!created[0]) {
-            duplicatesRefused.incrementAndGet();
-            return answer(409, message("Phản ánh đã được tiếp nhận trước đó").put("id", h.ticketId()));
-        }
-        callBack(h);
-        return answer(201, message(h.note()).put("id", h.ticketId()).put("state", h.state()));
-    }
-
-    private Held require(String feedbackId) {
-        Held h = held.get(feedbackId);
-        if (h == null) {
-            throw new IllegalArgumentException("no feedback " + feedbackId);
-        }
-        return h;
-    }
-
-    /** Moves the feedback from {@code from} to {@code to} unless it moved meanwhile; calls back when it moved. */
-    private boolean change(String feedbackId, int from, int to, String note, String transferTo) {
-        Instant now = clock.instant();
-        Held[] changed = new Held[1];
-        held.computeIfPresent(feedbackId, (id, h) -> {
-            if (h.state() != from) {
-                return h;
-            }
-            changed[0] = new Held(id, h.ticketId(), h.feedback(), to, note, transferTo, h.receivedAt(), now);
-            return changed[0];
-        });
-        if (changed[0] != null) {
-            callBack(changed[0]);
-        }
-        return changed[0] != null;
-    }
-
-    private void advanceQuietly() {
-        try {
-            advance();
-        } catch (RuntimeException e) {
-            LOG.warn("agency simulator: background answer failed", e); // keep the schedule alive
-        }
-    }
-
-    // --- callbacks
-
-    private void callBack(Held h) {
-        URI url = callbackUrl;
-        String secret = callbackSecret;
-        if (url == null || secret == null) {
-            return;
-        }
-        ObjectNode node = JSON.createObjectNode()
-                .put("feedbackId", h.feedbackId())
-                .put("ticketId", h.ticketId())
-                .put("state", h.state())
-                .put("note", h.note())
-                .put("handler", HANDLER)
-                .put("at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.changedAt().atZone(VIETNAM)));
-        if (h.transferredTo() != null) {
-            node.put("transferTo", h.transferredTo());
-        }
-        byte[] body = bytes(node);
-        CallbackFault fault = nextCallbackFault.getAndSet(null);
-        long timestamp = clock.instant().getEpochSecond() - (fault == CallbackFault.STALE_TIMESTAMP ? STALE.toSeconds() : 0);
-        String signature = "sha256=" + hmac(fault == CallbackFault.WRONG_SIGNATURE ? secret + "-wrong" : secret,
-                timestamp, body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", JSON_TYPE)
-                .header("X-Govhub-Timestamp", Long.toString(timestamp))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (fault != CallbackFault.MISSING_SIGNATURE) {
-            request.header("X-Govhub-Signature", signature);
-        }
-        HttpRequest built = request.build();
-        callbacks.execute(() -> send(built, h, 1));
-    }
-
-    private void send(HttpRequest request, Held h, int attempt) {
-        int status;
-        try {
-            callbacksSent.incrementAndGet();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            status = 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (status / 100 == 2) {
-            callbacksDelivered.incrementAndGet();
-            return;
-        }
-        if ((status == 0 || status >= 500) && attempt < CALLBACK_ATTEMPTS) {
-            long backoff = 100L << (attempt - 1); // 100, 200, 400 ms
-            callbacks.schedule(() -> send(request, h, attempt + 1), backoff, TimeUnit.MILLISECONDS);
-            return;
-        }
-        LOG.info("agency simulator: callback for {} (state {}) not delivered after {} attempt(s), last HTTP {}",
-                h.feedbackId(), h.state(), attempt, status == 0 ? "none" : status);
-    }
-
-    /** HMAC-SHA256 hex over {@code timestamp + "." + body}, computed here (javax.crypto), not with the hub's code. */
-    static String hmac(String secret, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // --- helpers
-
-    private void expectHeader(String header, String value) {
-        auth = new AuthRule(Objects.requireNonNull(header, "header"), Objects.requireNonNull(value, "value"));
-    }
-
-    private record AuthRule(String header, String value) {
-        @Override
-        public String toString() {
-            return "AuthRule[" + header + "]";
-        }
-    }
-
-    private static ObjectNode message(String text) {
-        return JSON.createObjectNode().put("message", text);
-    }
-
-    private static ResponseDefinition answer(int status, JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", JSON_TYPE)
-                .withBody(bytes(body)).build();
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ScheduledExecutorService daemonScheduler(String name) {
