@@ -8,23 +8,13 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import vn.govhub.sandbox.Simulator;
 
 /**
@@ -32,10 +22,12 @@ import vn.govhub.sandbox.Simulator;
  * keyed by the dossier code the hub sends; moves dossiers along the stages a real one-stop desk goes through
  * ({@link #advance()}: new → received → in processing → supplement requested for every {@link #supplementEvery n-th}
  * → result ready → returned) or as told ({@link #setStatus}); and calls the hub back, signed, on every change
- * ({@link #callbacksTo}), in its own body shape. The HMAC is computed here, independently of the hub's code
- * (header {@code X-Govhub-Timestamp}; {@code X-Govhub-Signature: sha256=hex(HMAC-SHA256(secret, ts + "." + body))}),
- * and can be made wrong, missing or stale once. Faults on the wire (5xx, timeouts, a backend that is down) come from
+ * ({@link #callbacksTo}), in its own body shape. The HMAC is computed independently of the hub's code
+ * ({@link vn.govhub.sandbox.CallbackSignature}; header {@code X-Govhub-Timestamp};
+ * {@code X-Govhub-Signature: sha256=hex(HMAC-SHA256(secret, ts + "." + body))}), and can be made wrong, missing
+ * or stale once. Faults on the wire (5xx, timeouts, a backend that is down) come from
  * {@link Simulator}. Subclasses speak one shape (vn-egov.md §3) and name the stages in their own status codes.
+ * This class holds the dossiers and their stages; {@link SignedCallbacks} sends and signs the callbacks.
  */
 public abstract class CaseSimulator extends Simulator {
 
@@ -71,26 +63,16 @@ public abstract class CaseSimulator extends Simulator {
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final AtomicInteger duplicatesRefused = new AtomicInteger();
-    private final AtomicInteger callbacksSent = new AtomicInteger();
     private final AtomicInteger arrivals = new AtomicInteger();
     private final Map<String, Integer> arrivalOrder = new ConcurrentHashMap<>();
-    private final ExecutorService callbacks;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final SignedCallbacks callbacks;
     protected final Clock clock;
     private volatile int supplementEvery;
-    private volatile URI callbackUrl;
-    private volatile String callbackSecret;
-    private volatile String nextCallbackSignature; // a deliberately wrong signature ("" for none), once
-    private volatile long nextCallbackSkewSeconds;
 
     protected CaseSimulator(String name, int port, Clock clock) {
         super(name, port);
         this.clock = clock;
-        this.callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name + "-callbacks");
-            t.setDaemon(true);
-            return t;
-        });
+        this.callbacks = new SignedCallbacks(name, clock);
     }
 
     /** This shape's status code for a stage. */
@@ -123,7 +105,7 @@ public abstract class CaseSimulator extends Simulator {
     }
 
     public int callbacksSent() {
-        return callbacksSent.get();
+        return callbacks.sent();
     }
 
     // --- the backend's behaviour
@@ -135,18 +117,17 @@ public abstract class CaseSimulator extends Simulator {
 
     /** Status changes are POSTed, signed with {@code secret}, to {@code url}; null stops callbacks. */
     public void callbacksTo(URI url, String secret) {
-        this.callbackUrl = url;
-        this.callbackSecret = secret;
+        callbacks.to(url, secret);
     }
 
     /** The next callback carries this signature instead of the right one (or none, for null). */
     public void corruptNextCallback(String signature) {
-        this.nextCallbackSignature = signature == null ? "" : signature;
+        callbacks.corruptNext(signature);
     }
 
     /** The next callback's timestamp is this far off the clock (a replayed or delayed callback). */
     public void skewNextCallback(Duration skew) {
-        this.nextCallbackSkewSeconds = skew.toSeconds();
+        callbacks.skewNext(skew);
     }
 
     /** Moves every held dossier one stage along its way; returns how many moved. */
@@ -198,11 +179,8 @@ public abstract class CaseSimulator extends Simulator {
         arrivalOrder.clear();
         arrivals.set(0);
         duplicatesRefused.set(0);
-        callbacksSent.set(0);
         supplementEvery = 0;
-        callbackUrl = null;
-        nextCallbackSignature = null;
-        nextCallbackSkewSeconds = 0;
+        callbacks.reset();
     }
 
     // --- for the shapes
@@ -248,54 +226,9 @@ public abstract class CaseSimulator extends Simulator {
         return new Stored(kind[0], outcome[0]);
     }
 
+    /** Calls the hub back, signed, with this shape's body for the dossier as it now stands. */
     protected void callBack(Held h) {
-        URI url = callbackUrl;
-        String secret = callbackSecret;
-        if (url == null || secret == null) {
-            return;
-        }
-        byte[] body = bytes(callbackBody(h));
-        long timestamp = clock.instant().getEpochSecond() + nextCallbackSkewSeconds;
-        nextCallbackSkewSeconds = 0;
-        String signature = "sha256=" + hmac(secret, timestamp + ".", body);
-        String corrupt = nextCallbackSignature;
-        nextCallbackSignature = null;
-        callbacks.submit(() -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", JSON_TYPE).header("X-Govhub-Timestamp", Long.toString(timestamp))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (corrupt == null) {
-                request.header("X-Govhub-Signature", signature);
-            } else if (!corrupt.isEmpty()) {
-                request.header("X-Govhub-Signature", corrupt);
-            }
-            for (int attempt = 0; attempt < 3; attempt++) {
-                try {
-                    HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-                    callbacksSent.incrementAndGet();
-                    if (response.statusCode() / 100 == 2 || response.statusCode() == 401) {
-                        return; // delivered, or refused for good (a wrong signature is not retried)
-                    }
-                } catch (IOException e) {
-                    // retried below
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
-    }
-
-    /** HMAC-SHA256 hex over prefix + body, computed here (javax.crypto), not with the hub's code. */
-    static String hmac(String secret, String prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        callbacks.send(() -> bytes(callbackBody(h)));
     }
 
     protected static JsonNode parse(Request request) {
