@@ -16,7 +16,7 @@ import java.util.Random;
 /**
  * The simulated national catalogue: procedures generated from the seed names × variants, and the changes each
  * revision makes. Every procedure's content follows from its generation index alone, so two catalogues of
- * different sizes agree on the procedures they share. Not thread-safe: the simulator holds its monitor.
+ * different sizes agree on the procedures they share. Not thread-safe: {@link TthcServices} holds its monitor.
  */
 final class ProcedureCatalogue {
 

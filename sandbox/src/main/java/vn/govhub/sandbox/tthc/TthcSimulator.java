@@ -7,32 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.govhub.sandbox.Simulator;
-import vn.govhub.sandbox.tthc.ProcedureCatalogue.Procedure;
 
 /**
  * The national administrative procedure (thủ tục hành chính, TTHC) database's integration API, as provincial
@@ -48,6 +32,9 @@ import vn.govhub.sandbox.tthc.ProcedureCatalogue.Procedure;
  * ({@code maTTHC}), {@code LayDanhMucCoQuan}, {@code LayDanhMucLinhVuc}. Failures are answered with HTTP 200 and
  * a non-zero {@code error_code}, as these systems do. The catalogue is generated from fixed seeds, so every run
  * serves the same procedures; {@link #nextRevision()} changes it the same way every time.
+ *
+ * <p>This class routes the envelope; {@link TthcSessions} decides who may call, {@link TthcFaults} holds the
+ * failures armed for the next calls, and {@link TthcServices} answers the calls let through.
  */
 public final class TthcSimulator extends Simulator {
 
@@ -75,26 +62,12 @@ public final class TthcSimulator extends Simulator {
     public static final String AGENCIES_SERVICE = "LayDanhMucCoQuan";
     public static final String SECTORS_SERVICE = "LayDanhMucLinhVuc";
 
-    private static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom SESSIONS = new SecureRandom();
-
     private final String authPath;
     private final String integrationPath;
-    private final ProcedureCatalogue catalogue; // guarded by itself
-    private final Map<String, AtomicInteger> sessions = new ConcurrentHashMap<>(); // session → calls made
-    private final Map<String, Deque<ErrorAnswer>> errorsNext = new HashMap<>(); // guarded by itself
+    private final TthcSessions sessions = new TthcSessions();
+    private final TthcFaults faults = new TthcFaults();
+    private final TthcServices services;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final AtomicInteger logins = new AtomicInteger();
-    private volatile String username = DEFAULT_USERNAME;
-    private volatile String password = DEFAULT_PASSWORD;
-    private volatile String unitCode = DEFAULT_UNIT_CODE;
-    private volatile boolean http401OnAuthFailure;
-    private volatile int sessionCallLimit = -1;
-    private final AtomicBoolean truncateNextDetail = new AtomicBoolean();
-
-    private record ErrorAnswer(int code, String message) {
-    }
 
     public TthcSimulator(int port) {
         this(port, DEFAULT_PROCEDURE_COUNT);
@@ -114,7 +87,7 @@ public final class TthcSimulator extends Simulator {
         super("tthc", port);
         this.authPath = requirePath(authPath, "authPath");
         this.integrationPath = requirePath(integrationPath, "integrationPath");
-        this.catalogue = new ProcedureCatalogue(procedureCount);
+        this.services = new TthcServices(procedureCount, this::baseUrl, faults);
     }
 
     // ---- addresses and credentials
@@ -137,23 +110,19 @@ public final class TthcSimulator extends Simulator {
 
     /** The accepted login and {@code dstcode}; defaults {@link #DEFAULT_USERNAME}, ... until {@link #reset()}. */
     public void setCredentials(String username, String password, String unitCode) {
-        this.username = Objects.requireNonNull(username, "username");
-        this.password = Objects.requireNonNull(password, "password");
-        this.unitCode = Objects.requireNonNull(unitCode, "unitCode");
+        sessions.setCredentials(username, password, unitCode);
     }
 
     /** When true, authentication failures answer HTTP 401 (same JSON body) instead of HTTP 200. */
     public void setHttp401OnAuthFailure(boolean http401) {
-        this.http401OnAuthFailure = http401;
+        sessions.setHttp401OnAuthFailure(http401);
     }
 
     // ---- catalogue
 
     /** The listed procedure codes, in list order (withdrawn procedures still listed included). */
     public List<String> procedureCodes() {
-        synchronized (catalogue) {
-            return catalogue.listed().stream().map(p -> p.code).toList();
-        }
+        return services.procedureCodes();
     }
 
     /**
@@ -161,23 +130,11 @@ public final class TthcSimulator extends Simulator {
      * equals what Jackson reads off the wire); empty when not listed. Form links need the simulator started.
      */
     public Optional<JsonNode> procedure(String code) {
-        Optional<ObjectNode> item;
-        synchronized (catalogue) {
-            item = catalogue.find(code).map(this::write);
-        }
-        return item.map(node -> {
-            try {
-                return JSON.readTree(bytes(node));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return services.procedure(code);
     }
 
     public int revision() {
-        synchronized (catalogue) {
-            return catalogue.revision();
-        }
+        return services.revision();
     }
 
     /**
@@ -186,10 +143,8 @@ public final class TthcSimulator extends Simulator {
      * ({@code LayThuTuc} then answers an empty result), and 0.5 % new ones. The same every run.
      */
     public Revision nextRevision() {
-        synchronized (catalogue) {
-            ProcedureCatalogue.Revision r = catalogue.next();
-            return new Revision(r.number(), r.amended(), r.withdrawn(), r.removed(), r.added());
-        }
+        ProcedureCatalogue.Revision r = services.nextRevision();
+        return new Revision(r.number(), r.amended(), r.withdrawn(), r.removed(), r.added());
     }
 
     /** What one {@link #nextRevision()} changed, by procedure code. */
@@ -201,7 +156,7 @@ public final class TthcSimulator extends Simulator {
 
     /** Every session issued so far becomes invalid: the next call with it answers {@link #SESSION_EXPIRED}. */
     public void expireSessions() {
-        sessions.clear();
+        sessions.expireAll();
     }
 
     /**
@@ -209,27 +164,17 @@ public final class TthcSimulator extends Simulator {
      * calls; sessions already issued count from now.
      */
     public void expireSessionAfterCalls(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative: " + n);
-        }
-        sessionCallLimit = n;
-        sessions.values().forEach(c -> c.set(0));
+        sessions.expireAfterCalls(n);
     }
 
     /** The next {@code LayThuTuc} answer is cut off in the middle of its JSON (HTTP 200 all the same). */
     public void truncateNextDetail() {
-        truncateNextDetail.set(true);
+        faults.truncateNextDetail();
     }
 
     /** The next call of {@code service} answers {@code {"error_code": code, "message": message}}. */
     public void errorCodeNext(String service, int code, String message) {
-        if (code == OK) {
-            throw new IllegalArgumentException("an error code is not 0");
-        }
-        synchronized (errorsNext) {
-            errorsNext.computeIfAbsent(Objects.requireNonNull(service, "service"), s -> new ArrayDeque<>())
-                    .add(new ErrorAnswer(code, Objects.requireNonNull(message, "message")));
-        }
+        faults.errorCodeNext(service, code, message);
     }
 
     // ---- counts
@@ -242,219 +187,48 @@ public final class TthcSimulator extends Simulator {
 
     /** Login requests since the last reset, successful or not. */
     public int loginCount() {
-        return logins.get();
+        return sessions.loginCount();
     }
 
     @Override
     protected void resetState() {
-        synchronized (catalogue) {
-            catalogue.reset();
-        }
-        sessions.clear();
-        synchronized (errorsNext) {
-            errorsNext.clear();
-        }
+        services.reset();
+        sessions.reset();
+        faults.reset();
         calls.clear();
-        logins.set(0);
-        username = DEFAULT_USERNAME;
-        password = DEFAULT_PASSWORD;
-        unitCode = DEFAULT_UNIT_CODE;
-        http401OnAuthFailure = false;
-        sessionCallLimit = -1;
-        truncateNextDetail.set(false);
     }
 
     // ---- HTTP
 
     @Override
     protected void registerStubs() {
-        stub(post(urlPathEqualTo(authPath)), this::login);
+        stub(post(urlPathEqualTo(authPath)), sessions::login);
         stub(post(urlPathEqualTo(integrationPath)), this::integration);
-        stub(get(urlPathEqualTo(DOWNLOAD_PATH)), this::download);
+        stub(get(urlPathEqualTo(DOWNLOAD_PATH)), services::download);
         stub(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "text/html; charset=UTF-8")
                 .withBody("<html><body><h1>HTTP Status 404 – Not Found</h1></body></html>")));
     }
 
-    private ResponseDefinition login(Request request) {
-        logins.incrementAndGet();
-        JsonNode body = parse(request);
-        if (body == null) {
-            return error(BAD_REQUEST, "Dữ liệu yêu cầu không hợp lệ");
-        }
-        if (!unitCode.equals(request.getHeader("dstcode"))) {
-            return authFailure("Mã đơn vị (dstcode) không hợp lệ");
-        }
-        if (!username.equals(body.path("username").asText()) || !password.equals(body.path("password").asText())) {
-            return authFailure("Tên đăng nhập hoặc mật khẩu không đúng");
-        }
-        byte[] bytes = new byte[24];
-        SESSIONS.nextBytes(bytes);
-        String session = HexFormat.of().formatHex(bytes);
-        sessions.put(session, new AtomicInteger());
-        ObjectNode answer = JSON.createObjectNode().put("session", session).put("error_code", OK);
-        return json(200, answer);
-    }
-
+    /** The envelope: counted, then admitted by the session, then an armed error or the service's answer. */
     private ResponseDefinition integration(Request request) {
-        JsonNode body = parse(request);
+        JsonNode body = TthcJson.parse(request);
         if (body == null) {
-            return error(BAD_REQUEST, "Dữ liệu yêu cầu không hợp lệ");
+            return TthcJson.error(BAD_REQUEST, "Dữ liệu yêu cầu không hợp lệ");
         }
         String service = body.path("service").asText("");
         if (!service.isEmpty()) {
             calls.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
         }
-        if (!unitCode.equals(request.getHeader("dstcode"))) {
-            return authFailure("Mã đơn vị (dstcode) không hợp lệ");
-        }
-        AtomicInteger used = sessions.get(body.path("session").asText(""));
-        if (used == null) {
-            return error(SESSION_EXPIRED, "Phiên làm việc đã hết hạn");
-        }
-        int limit = sessionCallLimit;
-        if (limit >= 0 && used.incrementAndGet() > limit) {
-            sessions.remove(body.path("session").asText());
-            return error(SESSION_EXPIRED, "Phiên làm việc đã hết hạn");
+        ResponseDefinition refused = sessions.refuse(request, body);
+        if (refused != null) {
+            return refused;
         }
         if (service.isEmpty()) {
-            return error(BAD_REQUEST, "Thiếu tham số service");
+            return TthcJson.error(BAD_REQUEST, "Thiếu tham số service");
         }
-        ErrorAnswer injected;
-        synchronized (errorsNext) {
-            Deque<ErrorAnswer> queue = errorsNext.get(service);
-            injected = queue == null ? null : queue.poll();
-        }
-        if (injected != null) {
-            return error(injected.code(), injected.message());
-        }
-        return switch (service) {
-            case LIST_SERVICE -> list(body);
-            case DETAIL_SERVICE -> detail(body);
-            case AGENCIES_SERVICE -> agencies();
-            case SECTORS_SERVICE -> sectors();
-            default -> error(UNKNOWN_SERVICE, "Không tìm thấy dịch vụ " + service);
-        };
-    }
-
-    private ResponseDefinition list(JsonNode body) {
-        int page = body.path("page").asInt(0);
-        int pageSize = body.path("pageSize").asInt(0);
-        ArrayNode result = JSON.createArrayNode();
-        synchronized (catalogue) {
-            List<Procedure> listed = catalogue.listed();
-            int from = 0;
-            int to = listed.size();
-            if (page > 0 && pageSize > 0) {
-                from = (int) Math.min(listed.size(), (long) (page - 1) * pageSize);
-                to = (int) Math.min(listed.size(), (long) from + pageSize);
-            }
-            for (Procedure p : listed.subList(from, to)) {
-                result.addObject().put("MATTHC", p.code).put("TENTTHC", p.name());
-            }
-        }
-        return ok(result);
-    }
-
-    private ResponseDefinition detail(JsonNode body) {
-        String code = body.path("maTTHC").asText("").strip();
-        if (code.isEmpty()) {
-            return error(BAD_REQUEST, "Thiếu tham số maTTHC");
-        }
-        ArrayNode result = JSON.createArrayNode();
-        synchronized (catalogue) {
-            catalogue.find(code).map(this::write).ifPresent(result::add);
-        }
-        if (truncateNextDetail.compareAndSet(true, false)) {
-            byte[] whole = bytes(JSON.createObjectNode().put("error_code", OK).set("result", result));
-            int cut = whole.length / 2;
-            while (cut > 1 && (whole[cut] & 0xC0) == 0x80) {
-                cut--; // cut between characters: the JSON is broken, the UTF-8 is not
-            }
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                    .withHeader("Content-Type", JSON_TYPE).withBody(Arrays.copyOf(whole, cut)).build();
-        }
-        return ok(result);
-    }
-
-    private ResponseDefinition agencies() {
-        ArrayNode result = JSON.createArrayNode();
-        for (Agencies.Agency agency : Agencies.all()) {
-            result.addObject().put("MADONVI", agency.code()).put("TENDONVI", agency.name());
-        }
-        return ok(result);
-    }
-
-    private ResponseDefinition sectors() {
-        ArrayNode result = JSON.createArrayNode();
-        synchronized (catalogue) {
-            catalogue.sectorCodes().forEach((name, code) ->
-                    result.addObject().put("MALINHVUC", code).put("TENLINHVUC", name));
-        }
-        return ok(result);
-    }
-
-    private ResponseDefinition download(Request request) {
-        String key = request.queryParameter("ma").isPresent() ? request.queryParameter("ma").firstValue() : null;
-        Optional<ProcedureWriter.Form> form = ProcedureWriter.parseFormKey(key).flatMap(k -> {
-            synchronized (catalogue) {
-                return catalogue.byIndex(k[0]).flatMap(p -> ProcedureWriter.form(p, k[1]));
-            }
-        });
-        if (form.isEmpty()) {
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(404)
-                    .withHeader("Content-Type", "text/html; charset=UTF-8")
-                    .withBody("<html><body><h1>Không tìm thấy tệp tin</h1></body></html>").build();
-        }
-        ProcedureWriter.Form f = form.get();
-        String ascii = FormFiles.ascii(f.fileName()).replace("\"", "");
-        String encoded = URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                .withHeader("Content-Type", f.contentType())
-                .withHeader("Content-Disposition",
-                        "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-                .withBody(f.bytes()).build();
-    }
-
-    private ObjectNode write(Procedure p) {
-        return ProcedureWriter.write(p, baseUrl(), catalogue.sectorCodes().get(p.seed.sector()));
-    }
-
-    private static JsonNode parse(Request request) {
-        try {
-            JsonNode node = JSON.readTree(request.getBody());
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private ResponseDefinition authFailure(String message) {
-        return json(http401OnAuthFailure ? 401 : 200,
-                JSON.createObjectNode().put("error_code", UNAUTHORIZED).put("message", message));
-    }
-
-    private static ResponseDefinition ok(ArrayNode result) {
-        ObjectNode answer = JSON.createObjectNode().put("error_code", OK);
-        answer.set("result", result);
-        return json(200, answer);
-    }
-
-    private static ResponseDefinition error(int code, String message) {
-        return json(200, JSON.createObjectNode().put("error_code", code).put("message", message));
-    }
-
-    private static ResponseDefinition json(int status, JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-                .withHeader("Content-Type", JSON_TYPE).withBody(bytes(body)).build();
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ResponseDefinition injected = faults.takeError(service);
+        return injected != null ? injected : services.answer(service, body);
     }
 
     private static String requirePath(String path, String what) {
