@@ -40,6 +40,8 @@ final class AgencyCallbacks {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicReference<CallbackFault> nextFault = new AtomicReference<>();
+    /** Bumped by {@link #reset}: retries of callbacks queued before it are dropped, not counted. */
+    private final AtomicInteger generation = new AtomicInteger();
     private volatile URI url;
     private volatile String secret;
 
@@ -74,6 +76,7 @@ final class AgencyCallbacks {
     }
 
     void reset() {
+        generation.incrementAndGet();
         sent.set(0);
         delivered.set(0);
         nextFault.set(null);
@@ -111,10 +114,14 @@ final class AgencyCallbacks {
             request.header("X-Govhub-Signature", signature);
         }
         HttpRequest built = request.build();
-        sender.execute(() -> attempt(built, h, 1));
+        int queuedIn = generation.get();
+        sender.execute(() -> attempt(built, h, 1, queuedIn));
     }
 
-    private void attempt(HttpRequest request, Held h, int attempt) {
+    private void attempt(HttpRequest request, Held h, int attempt, int queuedIn) {
+        if (queuedIn != generation.get()) {
+            return; // queued before a reset: the receiver it was meant for is gone
+        }
         int status;
         try {
             sent.incrementAndGet();
@@ -131,7 +138,7 @@ final class AgencyCallbacks {
         }
         if ((status == 0 || status >= 500) && attempt < AgencySimulator.CALLBACK_ATTEMPTS) {
             long backoff = 100L << (attempt - 1); // 100, 200, 400 ms
-            sender.schedule(() -> attempt(request, h, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+            sender.schedule(() -> attempt(request, h, attempt + 1, queuedIn), backoff, TimeUnit.MILLISECONDS);
             return;
         }
         LOG.info("agency simulator: callback for {} (state {}) not delivered after {} attempt(s), last HTTP {}",
