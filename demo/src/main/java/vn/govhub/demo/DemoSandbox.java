@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
-import vn.govhub.sandbox.DemoUpstreams;
+import vn.govhub.sandbox.demo.DemoUpstreams;
 import vn.govhub.sandbox.agency.AgencySimulator;
 import vn.govhub.sandbox.cases.NationalCaseSimulator;
 import vn.govhub.sandbox.portal.PortalSimulator;

@@ -1,5 +1,6 @@
-package vn.govhub.sandbox;
+package vn.govhub.sandbox.demo;
 
+import vn.govhub.sandbox.Sandbox;
 import vn.govhub.sandbox.agency.AgencySimulator;
 import vn.govhub.sandbox.cases.NationalCaseSimulator;
 import vn.govhub.sandbox.portal.PortalSimulator;

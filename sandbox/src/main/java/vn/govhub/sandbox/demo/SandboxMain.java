@@ -1,4 +1,4 @@
-package vn.govhub.sandbox;
+package vn.govhub.sandbox.demo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
