@@ -1,7 +1,12 @@
 package vn.govhub.admin;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
@@ -15,16 +20,18 @@ import java.util.List;
  *                     (the scraper's); empty: operators only
  * @param oidc         operators and officers signed in by the province's OpenID Connect provider (JWT bearer tokens)
  */
+@Validated
 @ConfigurationProperties("govhub.admin")
-public record AdminProperties(@DefaultValue("") String token, @DefaultValue List<Agent> agents,
-                              @DefaultValue("") String metricsToken, @DefaultValue Oidc oidc) {
+public record AdminProperties(@DefaultValue("") String token, @Valid @NotNull @DefaultValue List<Agent> agents,
+                              @DefaultValue("") String metricsToken, @Valid @NotNull @DefaultValue Oidc oidc) {
 
     /**
      * @param name     who acts (recorded in the history of every step)
      * @param token    the officer's bearer token, from the environment
      * @param agencies {@code <province>/<agency>} pairs whose inbox the officer works
      */
-    public record Agent(String name, String token, @DefaultValue List<String> agencies) {
+    public record Agent(@NotBlank String name, String token,
+                        @NotNull @DefaultValue List<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9-]{1,40}", message = "must be <province>/<agency>") String> agencies) {
         @Override
         public String toString() {
             return "Agent[" + name + " " + agencies + "]";
@@ -47,11 +54,11 @@ public record AdminProperties(@DefaultValue("") String token, @DefaultValue List
      */
     public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("") String jwkSetUri,
                        @DefaultValue("") String audience,
-                       @DefaultValue("roles") String rolesClaim,
+                       @NotBlank @DefaultValue("roles") String rolesClaim,
                        @DefaultValue("govhub-operator") String operatorRole,
                        @DefaultValue("govhub-officer") String officerRole,
                        @DefaultValue("govhub_agencies") String agenciesClaim,
-                       @DefaultValue("preferred_username") String nameClaim) {
+                       @NotBlank @DefaultValue("preferred_username") String nameClaim) {
 
         public boolean enabled() {
             return !issuerUri.isBlank() || !jwkSetUri.isBlank();

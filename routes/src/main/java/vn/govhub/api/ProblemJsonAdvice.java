@@ -24,7 +24,7 @@ import java.util.List;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ProblemJsonAdvice {
+public class ProblemJsonAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonAdvice.class);
 

@@ -7,7 +7,6 @@ import vn.govhub.config.ProvinceRegistry;
 import vn.govhub.connectors.cases.CaseSystem;
 import vn.govhub.connectors.cases.CaseSystemSettings;
 import vn.govhub.connectors.cases.CaseSystems;
-import vn.govhub.upstream.Breakers;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -36,16 +35,16 @@ public class CaseBackends {
     }
 
     private final ProvinceRegistry provinces;
-    private final DossierSettings settings;
+    private final DossierProperties settings;
     private final Function<CaseSystemSettings, CaseSystem> factory;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    public CaseBackends(ProvinceRegistry provinces, DossierSettings settings) {
+    public CaseBackends(ProvinceRegistry provinces, DossierProperties settings) {
         this(provinces, settings, CaseSystems::create);
     }
 
-    CaseBackends(ProvinceRegistry provinces, DossierSettings settings, Function<CaseSystemSettings, CaseSystem> factory) {
+    CaseBackends(ProvinceRegistry provinces, DossierProperties settings, Function<CaseSystemSettings, CaseSystem> factory) {
         this.provinces = provinces;
         this.settings = settings;
         this.factory = factory;
@@ -70,7 +69,7 @@ public class CaseBackends {
     }
 
     private static CircuitBreaker breaker(String province, DossiersSection.CaseSystem config) {
-        return Breakers.of("cases-" + province, config.breakerFailures(), config.breakerOpen());
+        return config.breaker("cases-" + province);
     }
 
     static Map<String, DossierStatus> statusMap(DossiersSection.CaseSystem config) {

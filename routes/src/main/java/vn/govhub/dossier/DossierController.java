@@ -39,7 +39,7 @@ class DossierController {
     private final int trackPerMinute;
 
     DossierController(DossierService service, DossierReads reads, CaseBackends backends,
-                      DossierSettings settings, ClusterRateLimits limits) {
+                      DossierProperties settings, ClusterRateLimits limits) {
         this.service = service;
         this.reads = reads;
         this.backends = backends;

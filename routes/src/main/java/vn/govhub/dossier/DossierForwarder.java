@@ -40,14 +40,14 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
     /** How long an entry of a province that takes no dossiers now waits before it is looked at again. */
     private static final java.time.Duration NO_BACKEND_WAIT = java.time.Duration.ofSeconds(30);
 
-    private final DossierSettings settings;
+    private final DossierProperties settings;
     private final Texts texts;
     private final Clock clock;
     private final DeliveryEngine<JsonNode, CaseBackends.Backend, Forwarded> engine;
     private volatile AfterForward afterForward = id -> { };
 
     public DossierForwarder(Outbox outbox, DossierStore store, CaseBackends backends, CaseDossiers dossiers,
-                            DossierLifecycle lifecycle, DossierSettings settings, TransactionTemplate transactions, Texts texts,
+                            DossierLifecycle lifecycle, DossierProperties settings, TransactionTemplate transactions, Texts texts,
                             Clock clock, MeterRegistry meters) {
         this.store = store;
         this.backends = backends;
@@ -141,7 +141,7 @@ public class DossierForwarder implements DeliveryHandler<JsonNode, CaseBackends.
     @Override
     public RetryPolicy retryPolicy(CaseBackends.Backend backend) {
         var system = DossiersSection.of(backend.province()).caseSystem();
-        return new RetryPolicy(system.maxAttempts(), system.retryBase(), system.retryMax(), system.retryJitter(), system.breakerOpen());
+        return system.retryPolicy();
     }
 
     @Override

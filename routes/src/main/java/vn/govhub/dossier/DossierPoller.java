@@ -28,12 +28,12 @@ public class DossierPoller {
     private final CaseBackends backends;
     private final DossierStore store;
     private final DossierLifecycle lifecycle;
-    private final DossierSettings settings;
+    private final DossierProperties settings;
     private final Clock clock;
     private final Map<String, Instant> lastPoll = new ConcurrentHashMap<>();
 
     public DossierPoller(ProvinceRegistry provinces, CaseBackends backends, DossierStore store, DossierLifecycle lifecycle,
-                         DossierSettings settings, Clock clock) {
+                         DossierProperties settings, Clock clock) {
         this.provinces = provinces;
         this.backends = backends;
         this.store = store;

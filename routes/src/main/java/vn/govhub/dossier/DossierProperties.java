@@ -1,7 +1,12 @@
 package vn.govhub.dossier;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -13,10 +18,11 @@ import java.time.Duration;
  * @param lease            a claimed forward not finished within this is taken up again (crash of its node)
  * @param trackPerMinute   public tracking-code look-ups per client address per minute
  */
+@Validated
 @ConfigurationProperties("govhub.dossiers")
-public record DossierSettings(
-        @DefaultValue("24h") Duration uploadTtl,
-        @DefaultValue("50") int batch,
-        @DefaultValue("2m") Duration lease,
-        @DefaultValue("30") int trackPerMinute) {
+public record DossierProperties(
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration uploadTtl,
+        @Min(1) @Max(10000) @DefaultValue("50") int batch,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("2m") Duration lease,
+        @Min(1) @DefaultValue("30") int trackPerMinute) {
 }

@@ -44,7 +44,7 @@ public final class DossierRequests {
     public record InlineFile(String requirementCode, String fileName, String contentType, byte[] content, String sha256) {
 
         public static InlineFile of(String requirementCode, String fileName, String contentType, byte[] content) {
-            return new InlineFile(requirementCode, fileName, contentType, content, DossierService.sha256(content));
+            return new InlineFile(requirementCode, fileName, contentType, content, DossierChecks.sha256(content));
         }
     }
 }

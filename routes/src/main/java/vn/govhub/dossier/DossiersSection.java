@@ -15,6 +15,7 @@ import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceSection;
 import vn.govhub.config.SectionFacts;
 import vn.govhub.connectors.cases.CaseSystemSettings;
+import vn.govhub.platform.outbox.RetriedUpstream;
 
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,7 @@ public record DossiersSection(
             @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false)
             @DefaultValue("0.2") double retryJitter,
             @Min(1) @Max(1000) @DefaultValue("5") int breakerFailures,
-            @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration breakerOpen) {
+            @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration breakerOpen) implements RetriedUpstream {
 
         @AssertTrue(message = "maps to an unknown hub status (use FORWARDED, RECEIVED, IN_PROGRESS, NEEDS_SUPPLEMENT, RESULT_READY, RETURNED, REFUSED, WITHDRAWN, STOPPED)")
         public boolean isStatusMapValid() {

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.stereotype.Component;
 import vn.govhub.connectors.agency.AgencySystem;
 import vn.govhub.connectors.agency.AgencySystemSettings;
-import vn.govhub.upstream.Breakers;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -70,6 +69,6 @@ public class AgencySystems {
     }
 
     private static CircuitBreaker breaker(String key, FeedbackSection.AgencySystem config) {
-        return Breakers.of("agency-" + key, config.breakerFailures(), config.breakerOpen());
+        return config.breaker("agency-" + key);
     }
 }

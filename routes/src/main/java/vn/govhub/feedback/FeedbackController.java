@@ -32,11 +32,11 @@ class FeedbackController {
     private final FeedbackIntake intake;
     private final FeedbackReads reads;
     private final ProvinceRegistry provinces;
-    private final FeedbackSettings settings;
+    private final FeedbackProperties settings;
     private final FeedbackStore store;
 
     FeedbackController(FeedbackIntake intake, FeedbackReads reads, ProvinceRegistry provinces,
-                       FeedbackSettings settings, FeedbackStore store) {
+                       FeedbackProperties settings, FeedbackStore store) {
         this.store = store;
         this.intake = intake;
         this.reads = reads;

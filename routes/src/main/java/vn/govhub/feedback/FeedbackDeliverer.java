@@ -35,14 +35,14 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
     private final FeedbackReads reads;
     private final AgencySystems systems;
     private final FileLinks links;
-    private final FeedbackSettings settings;
+    private final FeedbackProperties settings;
     private final TransactionTemplate transactions;
     private final Texts texts;
     private final Clock clock;
     private final DeliveryEngine<JsonNode, AgencySystems.Target, Delivered> engine;
 
     public FeedbackDeliverer(Outbox outbox, FeedbackStore store, FeedbackReads reads, AgencySystems systems, FileLinks links,
-                             FeedbackSettings settings, TransactionTemplate transactions, Texts texts, Clock clock,
+                             FeedbackProperties settings, TransactionTemplate transactions, Texts texts, Clock clock,
                              MeterRegistry meters) {
         this.outbox = outbox;
         this.store = store;
@@ -103,7 +103,7 @@ public class FeedbackDeliverer implements DeliveryHandler<JsonNode, AgencySystem
     @Override
     public RetryPolicy retryPolicy(AgencySystems.Target target) {
         FeedbackSection.AgencySystem config = target.config();
-        return new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryMax(), config.retryJitter(), config.breakerOpen());
+        return config.retryPolicy();
     }
 
     @Override

@@ -1,7 +1,12 @@
 package vn.govhub.feedback;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -12,9 +17,10 @@ import java.time.Duration;
  * @param lease           a claimed delivery not finished within this is taken up again (crash of its node)
  * @param boardLimit      most reports the public board answers at once
  */
+@Validated
 @ConfigurationProperties("govhub.feedback")
-public record FeedbackSettings(
-        @DefaultValue("50") int batch,
-        @DefaultValue("2m") Duration lease,
-        @DefaultValue("100") int boardLimit) {
+public record FeedbackProperties(
+        @Min(1) @Max(10000) @DefaultValue("50") int batch,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("2m") Duration lease,
+        @Min(1) @Max(1000) @DefaultValue("100") int boardLimit) {
 }

@@ -16,6 +16,7 @@ import vn.govhub.config.HttpUrl;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceSection;
 import vn.govhub.config.SectionFacts;
+import vn.govhub.platform.outbox.RetriedUpstream;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -241,7 +242,7 @@ public record FeedbackSection(
             @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false)
             @DefaultValue("0.2") double retryJitter,
             @Min(1) @Max(1000) @DefaultValue("5") int breakerFailures,
-            @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration breakerOpen) {
+            @NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration breakerOpen) implements RetriedUpstream {
 
         @Override
         public String toString() {

@@ -11,6 +11,7 @@ import vn.govhub.api.ApiException;
 import vn.govhub.api.Texts;
 import vn.govhub.config.ProvinceProperties;
 import vn.govhub.config.ProvinceRegistry;
+import vn.govhub.connectors.open311.Discovery;
 import vn.govhub.connectors.open311.GeoReportFormat;
 import vn.govhub.connectors.open311.GeoReportRequests;
 import vn.govhub.connectors.open311.GeoReportWriter;
@@ -51,10 +52,10 @@ class Open311Controller {
     private final FeedbackStore store;
     private final GeoReportWriter writer = new GeoReportWriter();
     private final GeoReportRequests requests;
-    private final FeedbackSettings settings;
+    private final FeedbackProperties settings;
     private final Texts texts;
 
-    Open311Controller(ProvinceRegistry provinces, FeedbackIntake intake, FeedbackStore store, FeedbackSettings settings,
+    Open311Controller(ProvinceRegistry provinces, FeedbackIntake intake, FeedbackStore store, FeedbackProperties settings,
                       Texts texts, Clock clock) {
         this.provinces = provinces;
         this.intake = intake;
@@ -81,21 +82,9 @@ class Open311Controller {
         GeoReportFormat fmt = format(format);
         String base = request.getRequestURL().toString();
         base = base.substring(0, base.indexOf("/open311/v2") + "/open311/v2".length()) + "/";
-        String changeset = writer.datetime(provinces.snapshot().loadedAt());
-        if (fmt == GeoReportFormat.JSON) {
-            var root = vn.govhub.api.Json.MAPPER.createObjectNode().put("changeset", changeset).put("contact", texts.get("open311.contact"))
-                    .put("key_service", texts.get("open311.key-service"));
-            var endpoint = root.putArray("endpoints").addObject().put("specification", "http://wiki.open311.org/GeoReport_v2")
-                    .put("url", base).put("changeset", changeset).put("type", "production");
-            endpoint.putArray("formats").add("text/xml").add("application/json");
-            return answer(fmt, 200, root.toString());
-        }
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><discovery><changeset>" + changeset + "</changeset>"
-                + "<contact>" + escape(texts.get("open311.contact")) + "</contact><key_service>" + escape(texts.get("open311.key-service")) + "</key_service>"
-                + "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>" + escape(base)
-                + "</url><changeset>" + changeset + "</changeset><type>production</type><formats><format>text/xml</format>"
-                + "<format>application/json</format></formats></endpoint></endpoints></discovery>";
-        return answer(fmt, 200, xml);
+        Discovery discovery = new Discovery(writer.datetime(provinces.snapshot().loadedAt()), texts.get("open311.contact"),
+                texts.get("open311.key-service"), base);
+        return answer(fmt, 200, writer.discovery(discovery, fmt));
     }
 
     @GetMapping("/services.{format}")
@@ -313,9 +302,5 @@ class Open311Controller {
     private static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -49,13 +49,13 @@ public class NotificationPlanner implements DeliveryHandler<JsonNode, String, No
     private final ZaloUsers users;
     private final ZnsQuota quota;
     private final TransactionTemplate transactions;
-    private final NotificationSettings settings;
+    private final NotificationProperties settings;
     private final Clock clock;
     private final DeliveryEngine<JsonNode, String, NotificationEvent> engine;
 
     public NotificationPlanner(Outbox outbox, NotificationStore store, NotificationTemplates templates,
                                ZaloAccounts accounts, ZaloUsers users, ZnsQuota quota, TransactionTemplate transactions,
-                               NotificationSettings settings, Clock clock, MeterRegistry meters) {
+                               NotificationProperties settings, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.store = store;
         this.templates = templates;

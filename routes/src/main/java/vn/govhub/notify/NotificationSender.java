@@ -46,7 +46,7 @@ public class NotificationSender implements DeliveryHandler<NotificationStore.Not
     private final OaTokenService tokens;
     private final OaRateLimiter rateLimiter;
     private final ZnsQuota quota;
-    private final NotificationSettings settings;
+    private final NotificationProperties settings;
     private final ExecutorService pool;
     private final DeliveryEngine<NotificationStore.Notification, ZaloAccounts.Account, String> engine;
     /** Fault injection for tests: runs after Zalo accepted a message and before the outcome is stored. */
@@ -54,7 +54,7 @@ public class NotificationSender implements DeliveryHandler<NotificationStore.Not
 
     public NotificationSender(NotificationStore store, NotificationPlanner planner, ZaloAccounts accounts,
                               OaTokenService tokens, OaRateLimiter rateLimiter, ZnsQuota quota,
-                              NotificationSettings settings, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+                              NotificationProperties settings, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.planner = planner;
         this.accounts = accounts;

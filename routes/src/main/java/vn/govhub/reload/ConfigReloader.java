@@ -1,8 +1,6 @@
 package vn.govhub.reload;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
-import jakarta.annotation.PostConstruct;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reloads the province files while the hub runs (promise 7): on an operator's request (then on every node, through a
- * Hazelcast topic) and when a node sees its files changed (a Kubernetes ConfigMap update reaches each pod's mount).
+ * Reloads the province files while the hub runs (promise 7): on an operator's request (then on every node: the request
+ * goes out on a Hazelcast topic, {@link ConfigRoutes}) and when a node sees its files changed (a Kubernetes ConfigMap update reaches each pod's mount).
  * A file that fails validation is reported in one line naming the file, the key and the reason, and the running
  * configuration stays. After a reload the {@link Listener}s adjust what was built from the old configuration (the
  * news pollers); everything else reads the provinces afresh on each use.
@@ -33,37 +31,31 @@ public class ConfigReloader {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
-    private static final String TOPIC = "govhub-config-reload";
-
     private final ProvinceRegistry registry;
     private final List<Listener> listeners;
-    private final HazelcastInstance hazelcast;
+    private final ProducerTemplate camel;
     private final String node = UUID.randomUUID().toString();
-    private ITopic<String> topic;
 
-    public ConfigReloader(ProvinceRegistry registry, List<Listener> listeners, HazelcastInstance hazelcast) {
+    public ConfigReloader(ProvinceRegistry registry, List<Listener> listeners, ProducerTemplate camel) {
         this.registry = registry;
         this.listeners = listeners;
-        this.hazelcast = hazelcast;
-    }
-
-    @PostConstruct
-    void subscribe() {
-        topic = hazelcast.getTopic(TOPIC);
-        topic.addMessageListener(message -> {
-            if (!node.equals(message.getMessageObject())) {
-                reloadHere("requested on another node");
-            }
-        });
+        this.camel = camel;
     }
 
     /** Reloads here and asks every other node to reload its own files. */
     public Outcome reloadEverywhere() {
         Outcome outcome = reloadHere("requested by an operator");
         if (outcome.applied()) {
-            topic.publish(node);
+            camel.sendBody(ConfigRoutes.ASK_EVERY_NODE, node);
         }
         return outcome;
+    }
+
+    /** A reload request that came over the topic: applied unless this node sent it. */
+    public void requested(String fromNode) {
+        if (!node.equals(fromNode)) {
+            reloadHere("requested on another node");
+        }
     }
 
     /** The leader-free check every node runs: reload when its files changed. */

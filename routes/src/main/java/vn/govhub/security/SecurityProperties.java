@@ -1,7 +1,9 @@
 package vn.govhub.security;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
@@ -14,8 +16,9 @@ import java.util.List;
  *                         ({@code GOVHUB_SECURITY_PREVIOUS_DATA_KEYS}, comma separated)
  * @param checkSecrets     outside the demo profile, refuse to start on missing, short or demo-valued secrets
  */
+@Validated
 @ConfigurationProperties("govhub.security")
-public record SecurityProperties(@DefaultValue("") String dataKey, @DefaultValue List<String> previousDataKeys,
+public record SecurityProperties(@DefaultValue("") String dataKey, @NotNull @DefaultValue List<String> previousDataKeys,
                                  @DefaultValue("true") boolean checkSecrets) {
 
     @Override

@@ -51,13 +51,13 @@ public class OaTokenService {
     private final OaTokenStore store;
     private final TransactionTemplate transactions;
     private final IMap<String, Boolean> refreshLocks;
-    private final ZaloSettings settings;
+    private final ZaloProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, LocalCopy> copies = new ConcurrentHashMap<>();
 
     public OaTokenService(ZaloAccounts accounts, OaTokenStore store, TransactionTemplate transactions,
-                          HazelcastInstance hazelcast, ZaloSettings settings, Clock clock, MeterRegistry meters) {
+                          HazelcastInstance hazelcast, ZaloProperties settings, Clock clock, MeterRegistry meters) {
         this.accounts = accounts;
         this.store = store;
         this.transactions = transactions;

@@ -38,11 +38,11 @@ public class ZaloAccounts {
     }
 
     private final ProvinceRegistry provinces;
-    private final ZaloSettings settings;
+    private final ZaloProperties settings;
     private final Clock clock;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
-    public ZaloAccounts(ProvinceRegistry provinces, ZaloSettings settings, Clock clock) {
+    public ZaloAccounts(ProvinceRegistry provinces, ZaloProperties settings, Clock clock) {
         this.provinces = provinces;
         this.settings = settings;
         this.clock = clock;

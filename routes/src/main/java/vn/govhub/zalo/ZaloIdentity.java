@@ -29,10 +29,10 @@ public class ZaloIdentity {
 
     private final ZaloAccounts accounts;
     private final ProvinceRegistry provinces;
-    private final ZaloSettings settings;
+    private final ZaloProperties settings;
     private final Cache<String, Citizen> verified;
 
-    public ZaloIdentity(ZaloAccounts accounts, ProvinceRegistry provinces, ZaloSettings settings) {
+    public ZaloIdentity(ZaloAccounts accounts, ProvinceRegistry provinces, ZaloProperties settings) {
         this.accounts = accounts;
         this.provinces = provinces;
         this.settings = settings;

@@ -1,7 +1,13 @@
 package vn.govhub.zalo;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -15,12 +21,13 @@ import java.time.Duration;
  * @param webhookBatch       webhooks processed per tick
  * @param refreshLockWait    how long a node waits for another node's refresh of the same OA
  */
+@Validated
 @ConfigurationProperties("govhub.zalo")
-public record ZaloSettings(
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("15s") Duration readTimeout,
-        @DefaultValue("5m") Duration identityCacheTtl,
-        @DefaultValue("X-Zalo-Access-Token") String identityHeader,
-        @DefaultValue("200") int webhookBatch,
-        @DefaultValue("30s") Duration refreshLockWait) {
+public record ZaloProperties(
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration connectTimeout,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration readTimeout,
+        @NotNull @DefaultValue("5m") Duration identityCacheTtl,
+        @NotBlank @DefaultValue("X-Zalo-Access-Token") String identityHeader,
+        @Min(1) @Max(10000) @DefaultValue("200") int webhookBatch,
+        @NotNull @DefaultValue("30s") Duration refreshLockWait) {
 }

@@ -44,7 +44,7 @@ public class ZaloWebhookProcessor implements AutoCloseable {
     private final OaTokenService tokens;
     private final OaRateLimiter rateLimiter;
     private final ObjectProvider<TrackingCodeReplies> replies;
-    private final ZaloSettings settings;
+    private final ZaloProperties settings;
     private final Clock clock;
     private final ExecutorService soon = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "zalo-webhook");
@@ -55,7 +55,7 @@ public class ZaloWebhookProcessor implements AutoCloseable {
     public ZaloWebhookProcessor(ZaloWebhookStore webhooks, ZaloUsers users, DeliveryReceipts receipts,
                                 TransactionTemplate transactions, ZaloAccounts accounts, OaTokenService tokens,
                                 OaRateLimiter rateLimiter, ObjectProvider<TrackingCodeReplies> replies,
-                                ZaloSettings settings, Clock clock) {
+                                ZaloProperties settings, Clock clock) {
         this.webhooks = webhooks;
         this.users = users;
         this.receipts = receipts;

@@ -2,9 +2,9 @@ package vn.govhub.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.govhub.sandbox.Fault;
 import vn.govhub.sandbox.tthc.TthcSimulator;
+import vn.govhub.testing.Upstreams;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,27 +34,15 @@ import static org.awaitility.Awaitility.await;
         "govhub.admin.token=test-operator-token"})
 class CatalogueFlowTest {
 
-    private static final TthcSimulator TTHC = startTthc();
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new TthcSimulator(0, 1000));
+    private static final TthcSimulator TTHC = UPSTREAMS.get(TthcSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVINCE = "cat-test";
 
-    private static TthcSimulator startTthc() {
-        TthcSimulator simulator = new TthcSimulator(0, 1000);
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void tthc(DynamicPropertyRegistry registry) {
-        registry.add("test.tthc", TTHC::baseUrl);
-        registry.add("test.tthc-user", () -> TthcSimulator.DEFAULT_USERNAME);
-        registry.add("test.tthc-password", () -> TthcSimulator.DEFAULT_PASSWORD);
-        registry.add("test.tthc-unit", () -> TthcSimulator.DEFAULT_UNIT_CODE);
-    }
-
-    @AfterAll
-    static void stop() {
-        TTHC.close();
+        UPSTREAMS.register(registry);
     }
 
     @Autowired

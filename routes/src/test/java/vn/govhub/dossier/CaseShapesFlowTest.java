@@ -2,9 +2,9 @@ package vn.govhub.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +18,7 @@ import vn.govhub.sandbox.cases.IGateCaseSimulator;
 import vn.govhub.sandbox.cases.LgspCaseSimulator;
 import vn.govhub.sandbox.tthc.TthcSimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.Upstreams;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,33 +46,18 @@ import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
         "govhub.dossiers.lease=2s"})
 class CaseShapesFlowTest {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final TthcSimulator TTHC = start(new TthcSimulator(0, 40));
-    private static final IGateCaseSimulator IGATE = start(new IGateCaseSimulator(0));
-    private static final LgspCaseSimulator LGSP = start(new LgspCaseSimulator(0));
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0), new TthcSimulator(0, 40), new IGateCaseSimulator(0), new LgspCaseSimulator(0));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
+    private static final TthcSimulator TTHC = UPSTREAMS.get(TthcSimulator.class);
+    private static final IGateCaseSimulator IGATE = UPSTREAMS.get(IGateCaseSimulator.class);
+    private static final LgspCaseSimulator LGSP = UPSTREAMS.get(LgspCaseSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
-        DossierTestSupport.register(registry, ZALO, TTHC);
-        registry.add("test.igate", IGATE::baseUrl);
-        registry.add("test.igate-secret", IGATE::clientSecret);
-        registry.add("test.lgsp", LGSP::baseUrl);
-        registry.add("test.lgsp-secret", LGSP::clientSecret);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        TTHC.close();
-        IGATE.close();
-        LGSP.close();
+        DossierTestSupport.register(registry, UPSTREAMS);
     }
 
     @LocalServerPort

@@ -2,9 +2,9 @@ package vn.govhub.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +17,7 @@ import vn.govhub.sandbox.Received;
 import vn.govhub.sandbox.cases.NationalCaseSimulator;
 import vn.govhub.sandbox.tthc.TthcSimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.Upstreams;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,32 +48,18 @@ import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
         "govhub.dossiers.lease=2s"})
 class DossierFlowTest {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final TthcSimulator TTHC = start(new TthcSimulator(0, 40));
-    private static final NationalCaseSimulator CASES = start(new NationalCaseSimulator(0));
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0), new TthcSimulator(0, 40), new NationalCaseSimulator(0));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
+    private static final TthcSimulator TTHC = UPSTREAMS.get(TthcSimulator.class);
+    private static final NationalCaseSimulator CASES = UPSTREAMS.get(NationalCaseSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "test-callback-secret";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
-        DossierTestSupport.register(registry, ZALO, TTHC);
-        registry.add("test.cases", CASES::baseUrl);
-        registry.add("test.cases-unit", CASES::unitCode);
-        registry.add("test.cases-user", CASES::username);
-        registry.add("test.cases-password", CASES::password);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        TTHC.close();
-        CASES.close();
+        DossierTestSupport.register(registry, UPSTREAMS);
     }
 
     @LocalServerPort

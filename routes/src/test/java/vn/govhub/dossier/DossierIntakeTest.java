@@ -1,22 +1,10 @@
 package vn.govhub.dossier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
-import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +14,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.govhub.catalogue.CatalogueSync;
 import vn.govhub.sandbox.tthc.TthcSimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.Upstreams;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE;
+import static vn.govhub.dossier.DossierTestSupport.MARRIAGE_DOCS;
 
 /**
  * Intake: what the mini app submits is checked against the catalogue and the province's rules; every refusal is a
@@ -38,26 +40,17 @@ import vn.govhub.sandbox.zalo.ZaloSimulator;
         "test.cases=http://127.0.0.1:9", "test.cases-unit=000.00.00.H56", "test.cases-user=u", "test.cases-password=p"})
 class DossierIntakeTest {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final TthcSimulator TTHC = start(new TthcSimulator(0, 40));
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0), new TthcSimulator(0, 40));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
+    private static final TthcSimulator TTHC = UPSTREAMS.get(TthcSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID = "079203001234";
     private static final String PHONE = "0912345678";
 
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
-        DossierTestSupport.register(registry, ZALO, TTHC);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        TTHC.close();
+        DossierTestSupport.register(registry, UPSTREAMS);
     }
 
     @LocalServerPort

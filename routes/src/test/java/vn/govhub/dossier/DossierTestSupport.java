@@ -1,5 +1,8 @@
 package vn.govhub.dossier;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import vn.govhub.testing.Upstreams;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,9 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import vn.govhub.sandbox.tthc.TthcSimulator;
-import vn.govhub.sandbox.zalo.ZaloSimulator;
 
 /** Files of each accepted kind, HTTP helpers and the properties that point a hub at the simulators. */
 final class DossierTestSupport {
@@ -28,16 +28,8 @@ final class DossierTestSupport {
     private DossierTestSupport() {
     }
 
-    static void register(DynamicPropertyRegistry registry, ZaloSimulator zalo, TthcSimulator tthc) {
-        registry.add("test.zalo", zalo::baseUrl);
-        registry.add("test.zalo-app-id", zalo::appId);
-        registry.add("test.zalo-app-secret", zalo::appSecret);
-        registry.add("test.zalo-oa-id", zalo::oaId);
-        registry.add("test.zalo-oa-secret", zalo::oaSecretKey);
-        registry.add("test.tthc", tthc::baseUrl);
-        registry.add("test.tthc-user", () -> TthcSimulator.DEFAULT_USERNAME);
-        registry.add("test.tthc-password", () -> TthcSimulator.DEFAULT_PASSWORD);
-        registry.add("test.tthc-unit", () -> TthcSimulator.DEFAULT_UNIT_CODE);
+    static void register(DynamicPropertyRegistry registry, Upstreams upstreams) {
+        upstreams.register(registry);
         registry.add("govhub.security.data-key", () -> DATA_KEY);
         registry.add("govhub.files.link-secret", () -> "test-file-link-secret");
     }

@@ -1,10 +1,18 @@
 package vn.govhub.dossier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.govhub.GovhubApplication;
+import vn.govhub.sandbox.Fault;
+import vn.govhub.sandbox.cases.NationalCaseSimulator;
+import vn.govhub.sandbox.tthc.TthcSimulator;
+import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.TestDatabase;
+import vn.govhub.testing.Upstreams;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,15 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import vn.govhub.GovhubApplication;
-import vn.govhub.sandbox.Fault;
-import vn.govhub.sandbox.cases.NationalCaseSimulator;
-import vn.govhub.sandbox.tthc.TthcSimulator;
-import vn.govhub.sandbox.zalo.ZaloSimulator;
-import vn.govhub.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The crash check of the dossier flow: 1,000 dossiers submitted to a hub running in a child process, the hub killed
@@ -39,22 +41,12 @@ import vn.govhub.testing.TestDatabase;
 class ForwardCrashTest {
 
     private static final int DOSSIERS = 1000;
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final TthcSimulator TTHC = start(new TthcSimulator(0, 40));
-    private static final NationalCaseSimulator CASES = start(new NationalCaseSimulator(0));
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0), new TthcSimulator(0, 40), new NationalCaseSimulator(0));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
+    private static final TthcSimulator TTHC = UPSTREAMS.get(TthcSimulator.class);
+    private static final NationalCaseSimulator CASES = UPSTREAMS.get(NationalCaseSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        TTHC.close();
-        CASES.close();
-    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> hubs = new ArrayList<>();

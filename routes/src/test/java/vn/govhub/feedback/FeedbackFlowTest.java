@@ -2,18 +2,13 @@ package vn.govhub.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.govhub.sandbox.Fault;
 import vn.govhub.sandbox.agency.AgencySimulator;
-import vn.govhub.sandbox.zalo.ZaloSimulator;
 import vn.govhub.sandbox.zalo.ZaloWebhooks;
 
 import java.io.ByteArrayOutputStream;
@@ -39,41 +34,14 @@ import static org.awaitility.Awaitility.await;
  * (claim, transfer, reply, close) with officers who see only their agency; every bad input refused with nothing
  * stored; spam limit, duplicate hints, the public board, overdue escalation, a down agency system and dead letters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "govhub.config-dir=src/test/resources/feedback-config",
-        "govhub.admin.token=test-operator-token",
-        "govhub.admin.agents[0].name=can-bo-p1",
-        "govhub.admin.agents[0].token=test-officer-p1",
-        "govhub.admin.agents[0].agencies[0]=feedback-test/ubnd-p1",
-        "govhub.files.link-secret=test-file-link-secret",
-        "govhub.schedule.feedback-deliver.every=50ms",
-        "govhub.feedback.lease=2s"})
-class FeedbackFlowTest {
+class FeedbackFlowTest extends FeedbackHub {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final AgencySimulator AGENCY = start(new AgencySimulator(0));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVINCE = "feedback-test";
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Inside Phường 1 (25456). */
     private static final double[] WARD_1 = {11.31, 106.10};
     private static final double[] WARD_2 = {11.33, 106.10};
-
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
-    @DynamicPropertySource
-    static void simulators(DynamicPropertyRegistry registry) {
-        FeedbackTestSupport.register(registry, ZALO, AGENCY);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        AGENCY.close();
-    }
 
     @LocalServerPort
     int port;

@@ -1,7 +1,5 @@
 package vn.govhub.feedback;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -9,6 +7,16 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,53 +29,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import vn.govhub.sandbox.agency.AgencySimulator;
-import vn.govhub.sandbox.zalo.ZaloSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Open311 GeoReport v2 face, live: every JSON answer validates against the published GeoReport v2 JSON Schemas
  * (open311/schema-validation, kept under connectors/src/test/resources/open311/schemas), XML and JSON carry the same
  * content, POSTed requests need the api_key and go through the same checks and routing as the mini app's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "govhub.config-dir=src/test/resources/feedback-config",
-        "govhub.admin.token=test-operator-token",
-        "govhub.files.link-secret=test-file-link-secret"})
-class Open311Test {
+class Open311Test extends FeedbackHub {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final AgencySimulator AGENCY = start(new AgencySimulator(0));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
-
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
-    @DynamicPropertySource
-    static void simulators(DynamicPropertyRegistry registry) {
-        FeedbackTestSupport.register(registry, ZALO, AGENCY);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        AGENCY.close();
-    }
 
     @LocalServerPort
     int port;
@@ -81,6 +54,10 @@ class Open311Test {
         for (String table : new String[] {"feedback_history", "feedback_photo", "feedback", "outbox"}) {
             jdbc.update("DELETE FROM " + table);
         }
+        if (!AGENCY.isRunning()) { // the shared agency system may have been left down by another class's test
+            AGENCY.start();
+        }
+        AGENCY.reset();
     }
 
     @Test

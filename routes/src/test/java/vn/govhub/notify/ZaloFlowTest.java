@@ -1,11 +1,21 @@
 package vn.govhub.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.sandbox.zalo.ZaloWebhooks;
+import vn.govhub.testing.Upstreams;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -15,18 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.govhub.sandbox.zalo.ZaloSimulator;
-import vn.govhub.sandbox.zalo.ZaloWebhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Zalo end to end against the simulator: OA connection, webhooks, channel policy, receipts, tokens, identity. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -36,24 +37,15 @@ import vn.govhub.sandbox.zalo.ZaloWebhooks;
         "govhub.notify.backoff-base=100ms"})
 class ZaloFlowTest {
 
-    private static final ZaloSimulator ZALO = start();
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROVINCE = "zalo-test";
 
-    private static ZaloSimulator start() {
-        ZaloSimulator simulator = new ZaloSimulator(0);
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void zalo(DynamicPropertyRegistry registry) {
-        ZaloTestSupport.register(registry, ZALO);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
+        ZaloTestSupport.register(registry, UPSTREAMS);
     }
 
     @LocalServerPort

@@ -1,8 +1,10 @@
 package vn.govhub.notify;
 
-import java.util.Base64;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.Upstreams;
+
+import java.util.Base64;
 
 /** Properties that point a hub at a Zalo simulator (config dir src/test/resources/zalo-config). */
 final class ZaloTestSupport {
@@ -13,12 +15,8 @@ final class ZaloTestSupport {
     private ZaloTestSupport() {
     }
 
-    static void register(DynamicPropertyRegistry registry, ZaloSimulator zalo) {
-        registry.add("test.zalo", zalo::baseUrl);
-        registry.add("test.zalo-app-id", zalo::appId);
-        registry.add("test.zalo-app-secret", zalo::appSecret);
-        registry.add("test.zalo-oa-id", zalo::oaId);
-        registry.add("test.zalo-oa-secret", zalo::oaSecretKey);
+    static void register(DynamicPropertyRegistry registry, Upstreams upstreams) {
+        upstreams.register(registry);
         registry.add("govhub.security.data-key", () -> DATA_KEY);
     }
 

@@ -3,8 +3,8 @@ package vn.govhub.reload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.govhub.sandbox.agency.AgencySimulator;
 import vn.govhub.sandbox.zalo.ZaloSimulator;
+import vn.govhub.testing.Upstreams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,28 +39,19 @@ import static org.assertj.core.api.Assertions.assertThat;
         "govhub.schedule.config-check.every=0"})
 class ConfigReloadTest {
 
-    private static final ZaloSimulator ZALO = start(new ZaloSimulator(0));
-    private static final AgencySimulator AGENCY = start(new AgencySimulator(0));
+    @RegisterExtension
+    static final Upstreams UPSTREAMS = Upstreams.start(new ZaloSimulator(0), new AgencySimulator(0));
+    private static final ZaloSimulator ZALO = UPSTREAMS.get(ZaloSimulator.class);
+    private static final AgencySimulator AGENCY = UPSTREAMS.get(AgencySimulator.class);
     private static final Path DIR = copyOfFeedbackConfig();
     private static final Path PROVINCE = DIR.resolve("provinces/feedback-test.yml");
     private static final String ORIGINAL = read(PROVINCE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static <T extends vn.govhub.sandbox.Simulator> T start(T simulator) {
-        simulator.start();
-        return simulator;
-    }
-
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
         registry.add("govhub.config-dir", DIR::toString);
-        vn.govhub.feedback.FeedbackTestSupport.register(registry, ZALO, AGENCY);
-    }
-
-    @AfterAll
-    static void stop() {
-        ZALO.close();
-        AGENCY.close();
+        vn.govhub.feedback.FeedbackTestSupport.register(registry, UPSTREAMS);
     }
 
     @LocalServerPort

@@ -127,6 +127,18 @@ public final class GeoReportWriter {
 
     // ---- either format, as text
 
+    public String discovery(Discovery discovery, GeoReportFormat format) {
+        if (format == GeoReportFormat.XML) {
+            return xml.discovery(discovery);
+        }
+        ObjectNode root = json.createObjectNode().put("changeset", discovery.changeset()).put("contact", discovery.contact())
+                .put("key_service", discovery.keyService());
+        ObjectNode endpoint = root.putArray("endpoints").addObject().put("specification", Discovery.SPECIFICATION)
+                .put("url", discovery.url()).put("changeset", discovery.changeset()).put("type", "production");
+        endpoint.putArray("formats").add("text/xml").add("application/json");
+        return jsonText(root);
+    }
+
     public String services(List<Service> services, GeoReportFormat format) {
         return format == GeoReportFormat.XML ? servicesXml(services) : jsonText(servicesJson(services));
     }

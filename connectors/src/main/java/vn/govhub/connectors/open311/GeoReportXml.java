@@ -47,6 +47,45 @@ final class GeoReportXml {
         return out.toString();
     }
 
+    /** The discovery document: its few fixed elements, the one endpoint and its two formats. */
+    String discovery(Discovery d) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = xmlFactory.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("discovery");
+            element(xml, "changeset", d.changeset());
+            element(xml, "contact", d.contact());
+            element(xml, "key_service", d.keyService());
+            xml.writeStartElement("endpoints");
+            xml.writeStartElement("endpoint");
+            element(xml, "specification", Discovery.SPECIFICATION);
+            element(xml, "url", d.url());
+            element(xml, "changeset", d.changeset());
+            element(xml, "type", "production");
+            xml.writeStartElement("formats");
+            element(xml, "format", "text/xml");
+            element(xml, "format", "application/json");
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("an Open311 discovery document could not be written", e);
+        }
+        return out.toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        if (text != null) {
+            xml.writeStartElement(name);
+            writeText(xml, text);
+            xml.writeEndElement();
+        }
+    }
+
     private void writeFields(XMLStreamWriter xml, List<Field> fields) throws XMLStreamException {
         for (Field field : fields) {
             xml.writeStartElement(field.name());

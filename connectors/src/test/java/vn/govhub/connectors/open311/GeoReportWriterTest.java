@@ -1,9 +1,9 @@
 package vn.govhub.connectors.open311;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,8 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GeoReportWriterTest {
 
@@ -37,6 +38,21 @@ class GeoReportWriterTest {
                         + "<service><service_code>LIGHT</service_code><service_name>Đèn đường không sáng</service_name>"
                         + "<metadata>false</metadata><type>batch</type></service>"
                         + "</services>");
+    }
+
+    @Test
+    void discoveryNamesTheOneEndpointInBothFormatsAndEscapesItsTexts() throws Exception {
+        Discovery discovery = new Discovery("2026-12-04T11:00:00+07:00", "Sở TT&TT <hỗ trợ>", "Khóa do tỉnh cấp",
+                "https://hub.example.gov.vn/open311/v2/");
+        Document doc = parse(writer.discovery(discovery, GeoReportFormat.XML));
+        assertThat(xpath(doc, "/discovery/contact")).isEqualTo("Sở TT&TT <hỗ trợ>");
+        assertThat(xpath(doc, "/discovery/endpoints/endpoint/url")).isEqualTo("https://hub.example.gov.vn/open311/v2/");
+        assertThat(xpath(doc, "/discovery/endpoints/endpoint/specification")).isEqualTo(Discovery.SPECIFICATION);
+        assertThat(xpath(doc, "count(/discovery/endpoints/endpoint/formats/format)")).isEqualTo("2");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(writer.discovery(discovery, GeoReportFormat.JSON));
+        assertThat(json.path("key_service").asText()).isEqualTo("Khóa do tỉnh cấp");
+        assertThat(json.path("endpoints").get(0).path("formats").toString()).isEqualTo("[\"text/xml\",\"application/json\"]");
+        assertThat(json.path("endpoints").get(0).path("type").asText()).isEqualTo("production");
     }
 
     @Test

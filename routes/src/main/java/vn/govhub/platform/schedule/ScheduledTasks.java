@@ -33,7 +33,7 @@ public class ScheduledTasks extends RouteBuilder {
                 .routeId("{{id}}")
                 .routeConfigurationId(TaskErrors.ID)
                 .filter().method("leadership", "mayRun('{{id}}', {{leader}})")
-                    .to("{{step}}")
+                    .to("{{step}}").id("task-step")
                 .end();
     }
 
