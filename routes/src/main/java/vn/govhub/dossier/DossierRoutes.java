@@ -25,17 +25,21 @@ public class DossierRoutes extends RouteBuilder {
     }
 
     private final ScheduledTasks tasks;
+    private final DossierForwarder forwarder;
+    private final DossierPoller poller;
 
-    public DossierRoutes(ScheduledTasks tasks) {
+    public DossierRoutes(ScheduledTasks tasks, DossierForwarder forwarder, DossierPoller poller) {
         this.tasks = tasks;
+        this.forwarder = forwarder;
+        this.poller = poller;
     }
 
     @Override
     public void configure() {
-        tasks.schedule(this, Task.every("dossier-forward", Duration.ofMillis(250)).calls("dossierForwarder", "forwardDue"));
+        tasks.schedule(this, Task.every("dossier-forward", Duration.ofMillis(250)).runs(forwarder::forwardDue));
         tasks.schedule(this, Task.every("dossier-poll", Duration.ofSeconds(1)).after(Duration.ofSeconds(5)).onLeader()
-                .calls("dossierPoller", "pollDue"));
+                .runs(poller::pollDue));
         tasks.schedule(this, Task.every("dossier-retention", Duration.ofHours(1)).after(Duration.ofMinutes(1)).onLeader()
-                .calls("dossierPoller", "retention"));
+                .runs(poller::retention));
     }
 }

@@ -24,15 +24,19 @@ public class FeedbackRoutes extends RouteBuilder {
     }
 
     private final ScheduledTasks tasks;
+    private final FeedbackDeliverer deliverer;
+    private final FeedbackHandling handling;
 
-    public FeedbackRoutes(ScheduledTasks tasks) {
+    public FeedbackRoutes(ScheduledTasks tasks, FeedbackDeliverer deliverer, FeedbackHandling handling) {
         this.tasks = tasks;
+        this.deliverer = deliverer;
+        this.handling = handling;
     }
 
     @Override
     public void configure() {
-        tasks.schedule(this, Task.every("feedback-deliver", Duration.ofMillis(250)).calls("feedbackDeliverer", "deliverDue"));
+        tasks.schedule(this, Task.every("feedback-deliver", Duration.ofMillis(250)).runs(deliverer::deliverDue));
         tasks.schedule(this, Task.every("feedback-escalation", Duration.ofMinutes(1)).after(Duration.ofSeconds(10)).onLeader()
-                .calls("feedbackHandling", "escalateOverdue"));
+                .runs(handling::escalateOverdue));
     }
 }

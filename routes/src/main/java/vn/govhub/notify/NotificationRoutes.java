@@ -9,27 +9,26 @@ import java.time.Duration;
 
 /**
  * The notification flow's tasks: every node plans published events into notifications and sends the due ones (claims
- * keep the nodes apart), settles sends a crash interrupted, and processes the Zalo webhooks it kept; one node at a
- * time refreshes the OA tokens before they expire.
+ * keep the nodes apart), and settles sends a crash interrupted.
  */
 @Component
 public class NotificationRoutes extends RouteBuilder {
 
     private final ScheduledTasks tasks;
+    private final NotificationPlanner planner;
+    private final NotificationSender sender;
 
-    public NotificationRoutes(ScheduledTasks tasks) {
+    public NotificationRoutes(ScheduledTasks tasks, NotificationPlanner planner, NotificationSender sender) {
         this.tasks = tasks;
+        this.planner = planner;
+        this.sender = sender;
     }
 
     @Override
     public void configure() {
-        tasks.schedule(this, Task.every("notify-plan", Duration.ofMillis(200)).calls("notificationPlanner", "planDue"));
-        tasks.schedule(this, Task.every("notify-send", Duration.ofMillis(200)).calls("notificationSender", "sendDue"));
+        tasks.schedule(this, Task.every("notify-plan", Duration.ofMillis(200)).runs(planner::planDue));
+        tasks.schedule(this, Task.every("notify-send", Duration.ofMillis(200)).runs(sender::sendDue));
         tasks.schedule(this, Task.every("notify-settle-interrupted", Duration.ofSeconds(30)).after(Duration.ofSeconds(5))
-                .calls("notificationSender", "settleInterrupted"));
-        tasks.schedule(this, Task.every("zalo-webhook-sweep", Duration.ofSeconds(1)).after(Duration.ofSeconds(2))
-                .calls("zaloWebhookProcessor", "sweep"));
-        tasks.schedule(this, Task.every("zalo-token-refresh", Duration.ofMinutes(1)).after(Duration.ofSeconds(10)).onLeader()
-                .calls("oaTokenService", "refreshDue"));
+                .runs(sender::settleInterrupted));
     }
 }

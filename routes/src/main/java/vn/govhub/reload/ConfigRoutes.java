@@ -19,20 +19,22 @@ public class ConfigRoutes extends RouteBuilder {
     static final String ASK_EVERY_NODE = "direct:config-reload-everywhere";
 
     private final ScheduledTasks tasks;
+    private final ConfigReloader reloader;
 
-    public ConfigRoutes(ScheduledTasks tasks) {
+    public ConfigRoutes(ScheduledTasks tasks, ConfigReloader reloader) {
         this.tasks = tasks;
+        this.reloader = reloader;
     }
 
     @Override
     public void configure() {
         tasks.schedule(this, Task.every("config-check", Duration.ofSeconds(30)).after(Duration.ofSeconds(30))
-                .calls("configReloader", "reloadIfChanged"));
+                .runs(reloader::reloadIfChanged));
 
         from(ASK_EVERY_NODE).routeId("config-reload-publish")
                 .to(TOPIC);
 
         from(TOPIC).routeId("config-reload-requests")
-                .bean("configReloader", "requested(${body.messageObject})"); // the body is Hazelcast's Message
+                .bean(reloader, "requested(${body.messageObject})"); // the body is Hazelcast's Message
     }
 }

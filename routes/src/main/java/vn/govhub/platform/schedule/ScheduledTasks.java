@@ -43,6 +43,7 @@ public class ScheduledTasks extends RouteBuilder {
         if (!effective.enabled()) {
             return;
         }
+        bindAction(builder.getContext(), effective);
         var route = builder.templatedRoute(TEMPLATE).routeId(effective.id());
         parameters(effective).forEach(route::parameter);
     }
@@ -51,6 +52,7 @@ public class ScheduledTasks extends RouteBuilder {
     public void add(CamelContext camel, Task task) throws Exception {
         Task effective = effective(task);
         if (effective.enabled()) {
+            bindAction(camel, effective);
             camel.addRouteFromTemplate(effective.id(), TEMPLATE, new LinkedHashMap<>(parameters(effective)));
         }
     }
@@ -72,7 +74,26 @@ public class ScheduledTasks extends RouteBuilder {
         return new Task(task.id(), o.cron() != null ? null : o.every() != null ? o.every() : task.every(),
                 o.delay() != null ? o.delay() : task.delay(), o.cron() != null ? o.cron() : o.every() != null ? null : task.cron(),
                 task.zone() != null ? task.zone() : java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
-                o.leader() != null ? o.leader() : task.leader(), task.step());
+                o.leader() != null ? o.leader() : task.leader(), task.step(), task.action());
+    }
+
+    private static void bindAction(CamelContext camel, Task task) {
+        if (task.action() != null) {
+            camel.getRegistry().bind(task.actionName(), Step.class, new Step(task.action()));
+        }
+    }
+
+    /** A flow's method as a bean the template's step calls ({@code bean:govhub-task-<id>?method=run}). */
+    public static final class Step {
+        private final Runnable method;
+
+        Step(Runnable method) {
+            this.method = method;
+        }
+
+        public void run() {
+            method.run();
+        }
     }
 
     private static Map<String, String> parameters(Task task) {

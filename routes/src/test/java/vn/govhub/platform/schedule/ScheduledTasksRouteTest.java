@@ -66,6 +66,7 @@ class ScheduledTasksRouteTest {
                     tasks.schedule(this, Task.every("probe-failing", Duration.ofMillis(20)).after(Duration.ZERO).sends("direct:failing-step"));
                     tasks.schedule(this, Task.every("probe-overridden", Duration.ofHours(1)).after(Duration.ZERO).sends("direct:overridden-step"));
                     tasks.schedule(this, Task.every("probe-off", Duration.ofMillis(20)).sends("direct:off-step"));
+                    tasks.schedule(this, Task.every("probe-method", Duration.ofMillis(20)).after(Duration.ZERO).runs(METHOD_RUNS::incrementAndGet));
                     from("direct:every-step").log("never reached: replaced by the test");
                     from("direct:follower-step").log("never reached: replaced by the test");
                     from("direct:failing-step").log("never reached: replaced by the test");
@@ -75,6 +76,9 @@ class ScheduledTasksRouteTest {
             };
         }
     }
+
+    /** Counts the runs of a task whose step is a method of the flow's ({@code Task.runs}). */
+    static final java.util.concurrent.atomic.AtomicInteger METHOD_RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired
     CamelContext camel;
@@ -101,11 +105,14 @@ class ScheduledTasksRouteTest {
         overridden.expectedMinimumMessageCount(3); // every 20 ms by the override, not every hour
         NotifyBuilder followerTicks = new NotifyBuilder(camel).fromRoute("probe-follower").whenDone(3).create();
         NotifyBuilder failures = new NotifyBuilder(camel).fromRoute("probe-failing").whenDone(3).create();
+        NotifyBuilder methodRuns = new NotifyBuilder(camel).fromRoute("probe-method").whenDone(3).create();
 
         camel.start();
 
         assertThat(failures.matches(10, TimeUnit.SECONDS)).as("the failing task keeps its schedule").isTrue();
         assertThat(followerTicks.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(methodRuns.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(METHOD_RUNS.get()).isGreaterThanOrEqualTo(3);
         MockEndpoint.assertIsSatisfied(camel, 10, TimeUnit.SECONDS);
         assertThat(follower.getReceivedCounter()).as("ticks of a task another node leads do nothing here").isZero();
         assertThat(meters.counter("govhub.task.failures", "task", "probe-failing").count()).isGreaterThanOrEqualTo(3);
